@@ -1,0 +1,121 @@
+"""The agent loop: generate -> parse -> validate -> execute -> feed results back, as a stream of events."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Iterator, Protocol
+
+from fc.model import GenerationSettings
+from fc.parse import parse
+from fc.prompt import dumps
+from fc.tools import ToolCall, ToolRegistry
+
+CALL_MARKERS = ("<tool_call", "```", "call(", "{")
+
+
+class ChatModel(Protocol):
+    def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
+                    settings: GenerationSettings | None = None) -> Iterator[str]: ...
+
+
+@dataclass
+class TextDelta:
+    """A piece of visible reply text, as the model writes it."""
+    text: str
+
+
+@dataclass
+class ModelTurn:
+    """One finished generation: its cleaned content, its calls, its raw text."""
+    content: str
+    tool_calls: list[ToolCall]
+    raw: str
+
+
+@dataclass
+class ToolStarted:
+    call_id: str
+    name: str
+    arguments: dict
+
+
+@dataclass
+class ToolFinished:
+    call_id: str
+    name: str
+    arguments: dict
+    result: dict
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return "error" not in self.result
+
+
+@dataclass
+class ImageProduced:
+    call_id: str
+    path: str
+
+
+@dataclass
+class Final:
+    """The answer, and the whole conversation including tool messages (to continue it next turn)."""
+    content: str
+    messages: list[dict] = field(default_factory=list)
+
+
+Event = TextDelta | ModelTurn | ToolStarted | ToolFinished | ImageProduced | Final
+
+
+def visible_prefix(text: str) -> str:
+    """The part of a partial reply that is surely prose: up to the first possible call marker."""
+    cut = len(text)
+    for marker in CALL_MARKERS:
+        i = text.find(marker)
+        if i != -1:
+            cut = min(cut, i)
+        for k in range(len(marker) - 1, 0, -1):  # a marker may be half written at the end
+            if text.endswith(marker[:k]):
+                cut = min(cut, len(text) - k)
+                break
+    return text[:cut]
+
+
+def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
+              system: str | None = None, settings: GenerationSettings | None = None,
+              max_rounds: int = 4, tool_timeout: float = 60.0) -> Iterator[Event]:
+    """Run one user turn to its end; `messages` ends with the user's message and is not modified."""
+    messages = list(messages)
+    for round_no in range(max_rounds + 1):
+        raw, shown = "", 0
+        for piece in model.stream_chat(messages, registry.schemas, system, settings):
+            raw += piece
+            visible = visible_prefix(raw)
+            if len(visible) > shown:
+                yield TextDelta(visible[shown:])
+                shown = len(visible)
+        parsed = parse(raw)
+        yield ModelTurn(parsed.content, parsed.tool_calls, raw)
+        turn = {"role": "assistant", "content": parsed.content}
+        if parsed.tool_calls:
+            turn["tool_calls"] = [c.as_message_call() for c in parsed.tool_calls]
+        messages.append(turn)
+        if not parsed.tool_calls and not parsed.errors:
+            yield Final(parsed.content, messages)
+            return
+        if round_no == max_rounds:
+            note = f"(Stopped after {max_rounds} tool rounds without a final answer.)"
+            yield Final("\n".join(p for p in (parsed.content, note) if p), messages)
+            return
+        for error in parsed.errors:
+            messages.append({"role": "tool", "name": "invalid_tool_call", "content": dumps({"error": error})})
+        for i, call in enumerate(parsed.tool_calls):
+            call_id = f"call_{round_no}_{i}"
+            yield ToolStarted(call_id, call.name, call.arguments)
+            start = time.perf_counter()
+            result = registry.execute(call, timeout=tool_timeout)
+            yield ToolFinished(call_id, call.name, call.arguments, result, time.perf_counter() - start)
+            if isinstance(result.get("image"), str):
+                yield ImageProduced(call_id, result["image"])
+            messages.append({"role": "tool", "name": call.name, "content": dumps(result)})

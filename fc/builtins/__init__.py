@@ -1,0 +1,1 @@
+"""Built-in tool implementations: weather, clock, images."""

@@ -1,0 +1,187 @@
+"""The model handle: base model + optional PEFT adapter on the right device, with generate/stream/batch."""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import torch
+
+from fc import ADAPTERS_DIR
+from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
+from fc.prompt import render
+
+DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
+
+
+@dataclass
+class GenerationSettings:
+    max_new_tokens: int = 256
+    temperature: float = 0.0  # 0 = greedy
+    top_p: float = 1.0
+
+    def kwargs(self) -> dict:
+        if self.temperature <= 0:
+            return {"max_new_tokens": self.max_new_tokens, "do_sample": False}
+        return {"max_new_tokens": self.max_new_tokens, "do_sample": True,
+                "temperature": self.temperature, "top_p": self.top_p}
+
+
+def set_threads(threads: int | None = None) -> None:
+    """CPU threads for torch, from the argument or FC_THREADS (default: torch's own choice)."""
+    threads = threads or int(os.environ.get("FC_THREADS", "0"))
+    if threads > 0:
+        torch.set_num_threads(threads)
+
+
+def resolve_base(base: str | None) -> str:
+    """`None`/"embedded" -> the converted embedded model folder (or, where the wheel is not installed,
+    e.g. on a Space, the same model from the Hub); anything else is a Hub id or folder."""
+    if base not in (None, "", EMBEDDED):
+        return base
+    try:
+        return str(embedded_model_dir())
+    except EmbeddedModelMissing as e:
+        logging.getLogger(__name__).warning("%s Falling back to %s from the Hub.", e, EMBEDDED_HUB_ID)
+        return EMBEDDED_HUB_ID
+
+
+def resolve_adapter(adapter: str | Path | None) -> Path | None:
+    """"default" -> the shipped adapter when present; "none"/None -> no adapter; else a folder."""
+    if adapter in (None, "", "none"):
+        return None
+    if adapter == "default":
+        return DEFAULT_ADAPTER if (DEFAULT_ADAPTER / "adapter_config.json").exists() else None
+    path = Path(adapter)
+    if not (path / "adapter_config.json").exists():
+        raise FileNotFoundError(f"no PEFT adapter at {path} (adapter_config.json missing)")
+    return path
+
+
+def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tuple[str, torch.dtype]:
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    if dtype:
+        return device, getattr(torch, dtype)
+    if device.startswith("cuda"):
+        return device, torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return device, torch.float32
+
+
+class ModelHandle:
+    """One loaded model (base + adapter) and its tokenizer."""
+
+    def __init__(self, model, tokenizer, base: str = "", adapter: Path | None = None):
+        self.model, self.tokenizer = model.eval(), tokenizer
+        self.base, self.adapter = base, adapter
+        if tokenizer.pad_token is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        self._lock = threading.Lock()  # one generation at a time per handle
+
+    @property
+    def label(self) -> str:
+        base = EMBEDDED_LABEL if self.base in ("", EMBEDDED) else self.base
+        return f"{base} + {self.adapter.name}" if self.adapter else base
+
+    @property
+    def device(self) -> torch.device:
+        return self.model.device
+
+    @classmethod
+    def load(cls, base: str | None = EMBEDDED, adapter: str | Path | None = "default", *,
+             device: str | None = None, dtype: str | None = None, load_in_4bit: bool = False,
+             threads: int | None = None) -> "ModelHandle":
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        set_threads(threads)
+        path = resolve_base(base)
+        adapter_path = resolve_adapter(adapter)
+        device, torch_dtype = pick_device_dtype(device, dtype)
+        kwargs: dict = {"dtype": torch_dtype}
+        if load_in_4bit:
+            from transformers import BitsAndBytesConfig
+
+            kwargs["quantization_config"] = BitsAndBytesConfig(
+                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                bnb_4bit_compute_dtype=torch_dtype)
+            kwargs["device_map"] = {"": device}
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
+        if not load_in_4bit:
+            model.to(device)
+        if adapter_path:
+            from peft import PeftModel
+
+            model = PeftModel.from_pretrained(model, adapter_path)
+        return cls(model, tokenizer, base or EMBEDDED, adapter_path)
+
+    def render(self, messages: list[dict], tools: list[dict] | None, system: str | None = None) -> str:
+        return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
+
+    def _encode(self, prompts: list[str]) -> dict:
+        return self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
+
+    def _gen_kwargs(self, settings: GenerationSettings | None) -> dict:
+        return {**(settings or GenerationSettings()).kwargs(), "pad_token_id": self.tokenizer.pad_token_id}
+
+    def generate_many(self, prompts: list[str], settings: GenerationSettings | None = None,
+                      batch_size: int = 8) -> list[str]:
+        """Batched generation (left padding); returns only the new text of each prompt."""
+        self.tokenizer.padding_side = "left"
+        outputs: list[str] = []
+        with self._lock, torch.inference_mode():
+            for i in range(0, len(prompts), batch_size):
+                enc = self._encode(prompts[i:i + batch_size])
+                out = self.model.generate(**enc, **self._gen_kwargs(settings))
+                new = out[:, enc["input_ids"].shape[1]:]
+                outputs += self.tokenizer.batch_decode(new, skip_special_tokens=True)
+        return outputs
+
+    def generate(self, prompt: str, settings: GenerationSettings | None = None) -> str:
+        return self.generate_many([prompt], settings, batch_size=1)[0]
+
+    def stream(self, prompt: str, settings: GenerationSettings | None = None) -> Iterator[str]:
+        """Yield text pieces as they are decoded."""
+        from transformers import TextIteratorStreamer
+
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        enc = self._encode([prompt])
+        errors: list[BaseException] = []
+
+        def work():
+            try:
+                with self._lock, torch.inference_mode():
+                    self.model.generate(**enc, **self._gen_kwargs(settings), streamer=streamer)
+            except BaseException as e:  # surface generation errors in the caller's thread
+                errors.append(e)
+                streamer.end()
+
+        thread = threading.Thread(target=work, daemon=True)
+        thread.start()
+        yield from (piece for piece in streamer if piece)
+        thread.join()
+        if errors:
+            raise errors[0]
+
+    def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
+                    settings: GenerationSettings | None = None) -> Iterator[str]:
+        """The agent's entry point: render the conversation, stream the reply."""
+        return self.stream(self.render(messages, tools, system), settings)
+
+
+_loaded: dict[tuple, ModelHandle] = {}
+_loaded_lock = threading.Lock()
+
+
+def get_model(base: str | None = EMBEDDED, adapter: str | Path | None = "default", *,
+              keep: int = 2, **load_kwargs) -> ModelHandle:
+    """A server-wide cache of loaded models (the last `keep` ones), shared by all users and tabs."""
+    key = (base or EMBEDDED, str(resolve_adapter(adapter)), tuple(sorted(load_kwargs.items())))
+    with _loaded_lock:
+        if key not in _loaded:
+            while len(_loaded) >= keep:
+                _loaded.pop(next(iter(_loaded)))
+            _loaded[key] = ModelHandle.load(base, adapter, **load_kwargs)
+        return _loaded[key]

@@ -1,0 +1,121 @@
+"""The agent loop with a scripted fake model and with a tiny random-weight Llama."""
+import json
+
+from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
+from fc.model import GenerationSettings
+from fc.tools import Tool, ToolRegistry, load_tool_schemas
+
+
+class ScriptedModel:
+    """Replies with the scripted texts in order, streamed in small pieces; records what it was shown."""
+
+    def __init__(self, *replies):
+        self.replies, self.seen = list(replies), []
+
+    def stream_chat(self, messages, tools, system=None, settings=None):
+        self.seen.append([dict(m) for m in messages])
+        text = self.replies.pop(0)
+        for i in range(0, len(text), 5):
+            yield text[i:i + 5]
+
+
+def weather(city: str, unit: str = "celsius"):
+    return {"city": city, "temperature": 21, "unit": unit}
+
+
+def registry(**extra):
+    impl = {"get_weather": weather, **extra}
+    return ToolRegistry.from_schemas(load_tool_schemas(), impl)
+
+
+def call(name, **args):
+    return f'<tool_call>\n{json.dumps({"name": name, "arguments": args})}\n</tool_call>'
+
+
+def test_call_result_then_final_answer():
+    model = ScriptedModel(call("get_weather", city="Paris"), "It is 21 °C in Paris.")
+    events = list(run_agent(model, [{"role": "user", "content": "Weather in Paris?"}], registry()))
+    kinds = [type(e).__name__ for e in events if not isinstance(e, TextDelta)]
+    assert kinds == ["ModelTurn", "ToolStarted", "ToolFinished", "ModelTurn", "Final"]
+    finished = next(e for e in events if isinstance(e, ToolFinished))
+    assert finished.ok and finished.result["temperature"] == 21 and finished.seconds >= 0
+    final = events[-1]
+    assert final.content == "It is 21 °C in Paris."
+    assert [m["role"] for m in final.messages] == ["user", "assistant", "tool", "assistant"]
+    assert json.loads(final.messages[2]["content"])["city"] == "Paris"
+    assert model.seen[1][-1]["role"] == "tool"  # the result went back to the model
+
+
+def test_call_markup_is_never_streamed_as_text():
+    model = ScriptedModel("Checking. " + call("get_weather", city="Rome"), "Done.")
+    deltas = "".join(e.text for e in run_agent(model, [{"role": "user", "content": "x"}], registry())
+                     if isinstance(e, TextDelta))
+    assert "<tool" not in deltas and "{" not in deltas and deltas.startswith("Checking.")
+
+
+def test_validation_error_goes_back_and_model_retries():
+    model = ScriptedModel(call("get_weather", town="Oslo"), call("get_weather", city="Oslo"), "21 °C in Oslo.")
+    events = list(run_agent(model, [{"role": "user", "content": "Oslo weather"}], registry()))
+    finished = [e for e in events if isinstance(e, ToolFinished)]
+    assert not finished[0].ok and "city" in finished[0].result["error"]
+    assert finished[1].ok
+    assert "error" in model.seen[1][-1]["content"]
+    assert events[-1].content == "21 °C in Oslo."
+
+
+def test_unparsable_call_is_reported_to_the_model():
+    model = ScriptedModel("<tool_call>{oops</tool_call>", "Sorry, here is the answer.")
+    events = list(run_agent(model, [{"role": "user", "content": "x"}], registry()))
+    assert "unparsable" in model.seen[1][-1]["content"]
+    assert isinstance(events[-1], Final) and events[-1].content == "Sorry, here is the answer."
+
+
+def test_round_limit_stops_a_model_that_keeps_calling():
+    model = ScriptedModel(*[call("get_weather", city="Paris")] * 10)
+    events = list(run_agent(model, [{"role": "user", "content": "x"}], registry(), max_rounds=2))
+    assert sum(isinstance(e, ToolStarted) for e in events) == 2
+    assert "Stopped after 2 tool rounds" in events[-1].content
+
+
+def test_tool_exception_and_timeout_become_error_results():
+    import time
+
+    def boom(city, unit="celsius"):
+        raise RuntimeError("sensor offline")
+
+    def slow(location):
+        time.sleep(2)
+
+    reg = registry(get_weather=boom, get_time=slow)
+    model = ScriptedModel(call("get_weather", city="Lima") + call("get_time", location="Lima"), "Sorry.")
+    results = [e.result for e in run_agent(model, [{"role": "user", "content": "x"}], reg, tool_timeout=0.2)
+               if isinstance(e, ToolFinished)]
+    assert "sensor offline" in results[0]["error"] and "timed out" in results[1]["error"]
+
+
+def test_image_results_produce_an_image_event(tmp_path):
+    def fake_image(prompt: str):
+        """Make a picture.
+
+        Args:
+            prompt: What to draw.
+        """
+        return {"image": str(tmp_path / "x.png"), "prompt": prompt}
+
+    reg = ToolRegistry([Tool.from_function(fake_image)])
+    model = ScriptedModel(call("fake_image", prompt="a cat"), "Here it is.")
+    images = [e for e in run_agent(model, [{"role": "user", "content": "x"}], reg) if isinstance(e, ImageProduced)]
+    assert images[0].path.endswith("x.png")
+
+
+def test_visible_prefix_holds_back_partial_markers():
+    assert visible_prefix("Hello <tool_c") == "Hello "
+    assert visible_prefix("Hi ``") == "Hi "
+    assert visible_prefix("plain") == "plain"
+
+
+def test_loop_runs_on_a_tiny_random_llama(tiny_handle):
+    events = list(run_agent(tiny_handle, [{"role": "user", "content": "Weather in Paris?"}], registry(),
+                            settings=GenerationSettings(max_new_tokens=12), max_rounds=1))
+    assert isinstance(events[-1], Final)
+    assert any(isinstance(e, ModelTurn) for e in events)

@@ -1,0 +1,57 @@
+import pytest
+
+from fc.builtins.images import generate_image
+from fc.tools import Tool, ToolCall, ToolRegistry, builtin_registry, load_tool_schemas
+
+
+def test_builtin_schemas_are_exactly_the_canonical_ones():
+    by_name = {s["function"]["name"]: s["function"] for s in load_tool_schemas()}
+    assert set(by_name) == {"generate_image", "get_weather", "get_time"}
+    assert by_name["get_weather"]["parameters"]["required"] == ["city"]
+    assert by_name["get_weather"]["parameters"]["properties"]["unit"]["enum"] == ["celsius", "fahrenheit"]
+    assert by_name["get_time"]["parameters"]["required"] == ["location"]
+    assert by_name["generate_image"]["parameters"]["required"] == ["prompt"]
+    assert builtin_registry().names == ["generate_image", "get_weather", "get_time"]
+
+
+def test_image_schema_derived_from_the_function_matches():
+    derived = Tool.from_function(generate_image).schema["function"]
+    canonical = next(s["function"] for s in load_tool_schemas() if s["function"]["name"] == "generate_image")
+    assert derived == canonical
+
+
+def test_user_tool_from_a_python_function():
+    reg = ToolRegistry()
+
+    @reg.register
+    def add(a: int, b: int = 0) -> int:
+        """Add two numbers.
+
+        Args:
+            a: First number.
+            b: Second number.
+        """
+        return a + b
+
+    assert reg.schemas[0]["function"]["parameters"]["required"] == ["a"]
+    assert reg.execute(ToolCall("add", {"a": 2, "b": 3})) == {"result": 5}
+    assert "error" in reg.execute(ToolCall("add", {"a": "two"}))
+
+
+def test_schema_only_tools_validate_but_do_not_run():
+    reg = ToolRegistry.from_json('[{"name": "search_web", "parameters": {"type": "object", '
+                                 '"properties": {"query": {"type": "string"}}, "required": ["query"]}}]')
+    assert reg.validate(ToolCall("search_web", {"query": "x"})) is None
+    assert "without an implementation" in reg.execute(ToolCall("search_web", {"query": "x"}))["error"]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("[{", "not valid JSON"),
+    ('"x"', "must be a list"),
+    ('[{"description": "no name"}]', "no name"),
+    ('[{"name": "t", "parameters": {"type": "string"}}]', "JSON Schema object"),
+    ('[{"name": "t", "parameters": {"type": "object", "properties": {"a": {"type": "nope"}}}}]', "invalid parameters"),
+])
+def test_bad_tools_json_gives_a_clear_reason(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        ToolRegistry.from_json(text)
