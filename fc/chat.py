@@ -29,11 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     registry = builtin_registry()
     settings = GenerationSettings(args.max_new_tokens, args.temperature)
     messages: list[dict] = []
-    prompts = [" ".join(args.prompt)] if args.prompt else None
-    while True:
-        text = prompts.pop(0) if prompts else (None if prompts is not None else _ask())
-        if not text:
-            return 0
+    turns = [" ".join(args.prompt)] if args.prompt else iter(_ask, None)
+    for text in turns:
         messages.append({"role": "user", "content": text})
         for event in run_agent(handle, messages, registry, settings=settings, max_rounds=args.max_rounds):
             if isinstance(event, TextDelta):
@@ -48,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             elif isinstance(event, Final):
                 print(f"\n[answer] {event.content}")
                 messages = event.messages
+    return 0
 
 
 def _ask() -> str | None:
