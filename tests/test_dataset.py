@@ -1,0 +1,98 @@
+"""train.dataset: validation, JSONL loading with line-numbered errors, atomic saving."""
+import json
+import os
+
+import pytest
+
+from train.dataset import DatasetError, load_jsonl, load_tools, save_jsonl, validate_row
+
+CALL = {"type": "function", "function": {"name": "get_weather", "arguments": {"city": "Lyon"}}}
+
+
+def row(**extra):
+    return {"messages": [{"role": "user", "content": "Weather in Lyon?"},
+                         {"role": "assistant", "content": "", "tool_calls": [CALL]},
+                         {"role": "tool", "name": "get_weather", "content": "{\"temperature\": 12}"},
+                         {"role": "assistant", "content": "12°C in Lyon."}], **extra}
+
+
+def test_valid_rows_have_no_reasons():
+    assert validate_row(row()) == []
+    assert validate_row(row(tools=load_tools())) == []
+    assert validate_row({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}) == []
+
+
+@pytest.mark.parametrize("bad, reason", [
+    ([], "not a JSON object"),
+    ({"messages": []}, "empty 'messages'"),
+    ({"messages": [{"role": "user", "content": "hi"}]}, "last message"),
+    ({"messages": [{"role": "robot", "content": "hi"}, {"role": "assistant", "content": "x"}]}, "unknown role"),
+    ({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": ""}]}, "neither content"),
+    ({"messages": [{"role": "user", "content": "hi"}, {"role": "tool", "name": "get_time", "content": "{}"},
+                   {"role": "assistant", "content": "x"}]}, "without a preceding call"),
+    ({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "", "tool_calls": [
+        {"type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Lyon\"}"}}]}]},
+     "arguments must be a dict"),
+    ({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "", "tool_calls": [
+        {"type": "function", "function": {"name": "fly", "arguments": {}}}]}]}, "not in the row's tools"),
+    ({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "x"}], "tools": [{}]},
+     "'tools' must be"),
+])
+def test_invalid_rows_say_why(bad, reason):
+    reasons = validate_row(bad)
+    assert any(reason in r for r in reasons), reasons
+
+
+def test_calls_are_checked_against_the_row_tools():
+    tools = [t for t in load_tools() if t["function"]["name"] != "get_weather"]
+    assert any("not in the row's tools" in r for r in validate_row(row(tools=tools)))
+
+
+def test_load_reports_every_bad_line_with_its_number(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    lines = [json.dumps(row()), "{not json", "", json.dumps({"messages": []}), json.dumps(row()),
+             json.dumps({"messages": [{"role": "user", "content": "hi"}]})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DatasetError) as info:
+        load_jsonl(path)
+    assert [n for n, _ in info.value.problems] == [2, 4, 6]
+    message = str(info.value)
+    assert "line 2: bad JSON" in message and "line 4:" in message and "line 6: last message" in message
+
+
+def test_blank_lines_are_ignored(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n" + json.dumps(row()) + "\n\n   \n" + json.dumps(row()) + "\n", encoding="utf-8")
+    assert len(load_jsonl(path)) == 2
+
+
+def test_round_trip_keeps_extra_fields_and_unicode(tmp_path):
+    rows = [row(id="w-1", category="call_weather", lang="zh-Hant", group="weather.t1", note={"k": [1, 2]}),
+            row(source="東京 ☀️")]
+    path = tmp_path / "sub" / "rows.jsonl"
+    save_jsonl(rows, path)
+    assert load_jsonl(path) == rows
+    assert "東京" in path.read_text(encoding="utf-8")
+
+
+def test_save_is_atomic(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    save_jsonl([row(id="old")], path)
+    before = path.read_text(encoding="utf-8")
+
+    def rows():
+        yield row(id="new")
+        raise RuntimeError("interrupted")
+
+    with pytest.raises(RuntimeError):
+        save_jsonl(rows(), path)
+    assert path.read_text(encoding="utf-8") == before
+    assert os.listdir(tmp_path) == ["rows.jsonl"]
+
+
+def test_load_tools_default_and_path(tmp_path):
+    names = [t["function"]["name"] for t in load_tools()]
+    assert names == ["generate_image", "get_weather", "get_time"]
+    path = tmp_path / "tools.json"
+    path.write_text(json.dumps(load_tools()[:1]), encoding="utf-8")
+    assert len(load_tools(path)) == 1

@@ -1,0 +1,36 @@
+"""Hand-written language pools for `train.generate`, one module per language.
+
+Each language module may define (missing names just mean "none in this language"):
+WEATHER / WEATHER_UNIT / TIME / IMAGE: user templates with {city}, {unit}, {prompt} slots;
+UNITS {unit: [phrases]}, UNIT_WORDS {unit: [lowercase words that name it]};
+IMAGE_SUBJECTS / IMAGE_STYLES / IMAGE_DETAILS and PROMPT_FORMS ({s}, {st}, {d}) / FOLLOW_PROMPT;
+PARALLEL_* templates ({city}, {city2}, {prompt}, {prompt2}); FOLLOW_* follow-up templates;
+THANKS / CHITCHAT / KNOWLEDGE / HARD_NEGATIVE / UNSUPPORTED: (user, assistant) pairs;
+CLARIFY: (user, question, kind) with kind in image|weather|time; CITY_REPLY / IMAGE_REPLY;
+MISSING_ANSWER {tool: [answers]}; ANSWERS {kind: [templates]}; CONDITIONS; WEEKDAYS; PREFIXES;
+EMOJI; OTHER {extra tool: [templates]} with QUERIES / EMAILS.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from train.pools.places import LANGS, PLACES
+
+_MODULES = {"en": "en", "zh-Hant": "zh_hant", "zh-Hans": "zh_hans", "ja": "ja", "es": "es", "fr": "fr",
+            "de": "de", "pt": "pt"}
+
+
+def load_languages() -> dict[str, ModuleType]:
+    """The language modules that exist, keyed by language tag, in LANGS order."""
+    found = {}
+    for lang in LANGS:
+        try:
+            found[lang] = importlib.import_module(f"train.pools.{_MODULES[lang]}")
+        except ModuleNotFoundError as e:
+            if e.name != f"train.pools.{_MODULES[lang]}":
+                raise
+    return found
+
+
+__all__ = ["LANGS", "PLACES", "load_languages"]

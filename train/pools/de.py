@@ -1,0 +1,164 @@
+"""German pools for the generator."""
+
+WEATHER = [
+    "Wie ist das Wetter in {city}?",
+    "Wie wird das Wetter gerade in {city}?",
+    "Wetter in {city}",
+    "Regnet es in {city}?",
+    "Kannst du das Wetter in {city} nachschauen?",
+    "Ist es heute kalt in {city}?",
+    "Ich fliege morgen nach {city}, wie ist das Wetter dort?",
+    "Brauche ich in {city} einen Regenschirm?",
+    "Wie warm ist es in {city}?",
+    "wetter {city}",
+    "Sag mir bitte das Wetter in {city}.",
+    "Könnten Sie das aktuelle Wetter in {city} prüfen?",
+    "Meine Schwester wohnt in {city}. Scheint dort die Sonne?",
+    "Schneit es in {city}?",
+]
+WEATHER_UNIT = [
+    "Wie ist das Wetter in {city}? Bitte {unit}.",
+    "Temperatur in {city} {unit}",
+    "Wie warm ist es in {city} {unit}?",
+    "Wetter {city} {unit} bitte",
+]
+UNITS = {"celsius": ["in Grad Celsius", "in °C", "in Celsius"], "fahrenheit": ["in Fahrenheit", "in °F", "in Grad Fahrenheit"]}
+UNIT_WORDS = {"celsius": ["celsius", "°c"], "fahrenheit": ["fahrenheit", "°f"]}
+
+TIME = [
+    "Wie spät ist es in {city}?",
+    "Wie viel Uhr ist es gerade in {city}?",
+    "Ortszeit in {city}",
+    "Ich muss einen Freund in {city} anrufen. Wie spät ist es dort?",
+    "Kannst du mir die Uhrzeit in {city} sagen?",
+    "Ist es in {city} gerade Nacht?",
+    "Welcher Wochentag ist gerade in {city}?",
+    "uhrzeit {city}",
+    "Mein Flug landet bald in {city} — wie spät ist es dort?",
+]
+IMAGE = [
+    "Zeichne: {prompt}.",
+    "Erstelle ein Bild mit dem Motiv „{prompt}“.",
+    "Kannst du ein Bild generieren? Motiv: {prompt}",
+    "Ich hätte gern ein Bild: {prompt}.",
+    "Ich brauche eine Illustration für meinen Blog: {prompt}.",
+    "Bitte malen: {prompt}",
+    "bild: {prompt}",
+    "Für meine Präsentation brauche ich ein Bild. Motiv: {prompt}.",
+    "Mach ein Poster mit dem Motiv „{prompt}“.",
+    "Generiere bitte ein Bild – {prompt}",
+]
+IMAGE_SUBJECTS = [
+    "ein roter Fuchs im Schnee", "eine Katze mit Zauberhut", "ein Leuchtturm an einer felsigen Küste",
+    "eine Brezel auf einem Holztisch", "ein Astronaut auf einem Pferd", "eine Hütte im Wald",
+    "ein Roboter, der Pflanzen gießt", "ein Drache, der auf Gold schläft", "ein Segelboot bei Sonnenuntergang",
+    "das Logo meiner Bäckerei", "ein Dackel auf einem Skateboard", "eine dampfende Tasse Kaffee",
+    "eine futuristische Stadt", "eine Eule, die ein Buch liest", "ein Bergsee im Morgengrauen",
+    "ein Panda, der Bambus frisst", "ein Pinguin mit Schal", "ein Zug auf einer Brücke",
+    "ein Weihnachtsmarkt am Abend", "ein Schloss in den Wolken", "eine verregnete Straße in der Stadt",
+    "ein Wal, der aus dem Meer springt", "ein Sonnenblumenfeld", "ein verschneites Dorf bei Nacht",
+]
+IMAGE_STYLES = ["Aquarell", "Ölgemälde", "Pixel-Art", "Ghibli-Stil", "Cyberpunk-Stil", "Bleistiftzeichnung",
+                "3D-Rendering", "Comic-Stil", "fotorealistisch", "Anime-Stil", "minimalistische Strichzeichnung",
+                "Retro-Poster", "Schwarz-Weiß-Foto"]
+IMAGE_DETAILS = ["bei Sonnenuntergang", "mit weichem Licht", "in kräftigen Farben", "unter Sternenhimmel",
+                 "auf weißem Hintergrund", "im Regen", "bei Nacht", "im Winter"]
+PROMPT_FORMS = ["{s}", "{s}", "{s}, {st}", "{s}, {st}, {d}", "{s} {d}"]
+FOLLOW_PROMPT = "{s}, {st}"
+
+PARALLEL_WEATHER = ["Wie ist das Wetter in {city} und in {city2}?", "Vergleiche das Wetter in {city} und {city2}.",
+                    "Ist es in {city} oder in {city2} wärmer?"]
+PARALLEL_WEATHER_UNIT = ["Wie warm ist es in {city} und {city2} {unit}?"]
+PARALLEL_TIME = ["Wie spät ist es in {city} und in {city2}?", "Sag mir die Ortszeit in {city} und {city2}."]
+PARALLEL_WEATHER_TIME = ["Wie spät ist es in {city} und wie ist das Wetter?", "Uhrzeit und Wetter in {city}, bitte."]
+PARALLEL_IMAGES = ["Mach zwei Bilder: „{prompt}“ und „{prompt2}“.", "Zwei Motive bitte: {prompt}; und {prompt2}."]
+
+FOLLOW_CITY = ["Und in {city}?", "Und {city}?", "Wie sieht's in {city} aus?", "Jetzt {city}, bitte."]
+FOLLOW_TIME_THERE = ["Und wie spät ist es dort?", "Wie viel Uhr ist es da gerade?"]
+FOLLOW_WEATHER_THERE = ["Und wie ist das Wetter dort?", "Regnet es da?"]
+FOLLOW_UNIT = ["Kannst du das {unit} angeben?", "Bitte noch mal {unit}."]
+FOLLOW_STYLE = ["Jetzt bitte im Stil: {style}.", "Ändere den Stil zu {style}.", "Dasselbe noch mal, Stil: {style}.", "Lieber {style}, bitte."]
+THANKS = [("Danke!", "Gern geschehen!"), ("Vielen Dank", "Gerne, freut mich!"), ("super, danke", "Freut mich, dass es gefällt!")]
+CITY_REPLY = ["{city}", "In {city}.", "{city}, bitte.", "Ich bin in {city}."]
+IMAGE_REPLY = ["{prompt}", "Etwa {prompt}.", "Lieber {prompt}."]
+
+CLARIFY = [
+    ("Kannst du mir ein Bild machen?", "Klar! Was soll das Bild zeigen?", "image"),
+    ("Zeichne etwas.", "Was soll ich zeichnen? Nenn mir ein Motiv und gern einen Stil.", "image"),
+    ("Wie ist das Wetter?", "Für welche Stadt soll ich das Wetter abrufen?", "weather"),
+    ("Wird es regnen?", "Wo bist du? Nenn mir die Stadt, dann schaue ich nach.", "weather"),
+    ("Wie spät ist es dort?", "Welchen Ort meinst du? Nenn mir die Stadt, dann schaue ich die Ortszeit nach.", "time"),
+    ("Sag mir die Ortszeit.", "Die Ortszeit wo? Nenn mir eine Stadt.", "time"),
+]
+UNSUPPORTED = [
+    ("Schick meinem Chef eine E-Mail, dass ich später komme.", "Ich kann hier keine E-Mails senden; ich kann nur Bilder erzeugen, das Wetter und die Uhrzeit abrufen."),
+    ("Buch mir einen Flug nach Berlin.", "Flüge kann ich nicht buchen, aber ich kann das Wetter oder die Uhrzeit in Berlin nachsehen."),
+    ("Stell einen Wecker auf 7 Uhr.", "Wecker kann ich hier nicht stellen."),
+    ("Spiel Musik ab.", "Musik abspielen kann ich nicht."),
+    ("Bestell mir eine Pizza.", "Tut mir leid, ich kann nichts bestellen."),
+    ("Such im Internet nach den neuesten Nachrichten.", "Eine Websuche kann ich hier nicht machen."),
+]
+MISSING_ANSWER = {
+    "get_weather": ["Tut mir leid, hier habe ich kein Wetter-Tool, daher kann ich das Wetter nicht abrufen."],
+    "get_time": ["Tut mir leid, hier habe ich kein Uhrzeit-Tool, daher kann ich die Ortszeit nicht abrufen."],
+    "generate_image": ["Tut mir leid, hier habe ich keinen Bildgenerator, daher kann ich das nicht zeichnen."],
+}
+ANSWERS = {
+    "weather": ["In {city} sind es {temp}{deg}, {cond}, Luftfeuchtigkeit {hum} % (simulierte Daten).",
+                "{city}: {temp}{deg}, {cond} (simuliert).", "Gerade in {city}: {cond}, {temp}{deg}."],
+    "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (simulierte Daten)."],
+    "time": ["In {city} ist es {time} Uhr, {weekday} (UTC{offset}).", "Die Ortszeit in {city} ist {time} ({weekday})."],
+    "time2": ["In {city} ist es {time}, in {city2} {time2}."],
+    "weather_time": ["In {city} ist es {time} Uhr ({weekday}); {temp}{deg}, {cond} (simuliertes Wetter)."],
+    "image": ["Hier ist dein Bild: {path}", "Fertig! Das Bild liegt unter {path}."],
+    "images2": ["Beide Bilder sind fertig: {path} und {path2}."],
+    "weather_error": ["Tut mir leid, ich konnte das Wetter für {city} nicht abrufen. Noch mal versuchen?"],
+    "time_error": ["Tut mir leid, ich konnte die Uhrzeit in {city} nicht finden. Stimmt der Ortsname?"],
+    "image_error": ["Tut mir leid, die Bilderzeugung ist fehlgeschlagen. Noch mal versuchen?"],
+}
+CONDITIONS = {"sunny": "sonnig", "partly cloudy": "teilweise bewölkt", "cloudy": "bewölkt", "light rain": "leichter Regen",
+              "rain": "Regen", "thunderstorms": "Gewitter", "snow": "Schnee", "fog": "Nebel", "windy": "windig"}
+WEEKDAYS = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]
+PREFIXES = ["", "", "Kurze Frage: ", "Hallo, ", "Aus Neugier: "]
+EMOJI = ["🙂", "😊", "🙏", "🤔"]
+
+CHITCHAT = [
+    ("Hallo!", "Hallo! Wie kann ich helfen?"), ("Wie geht's?", "Gut, danke! Was kann ich für dich tun?"),
+    ("Guten Morgen", "Guten Morgen! Was steht heute an?"),
+    ("Wer bist du?", "Ich bin ein Assistent, der Bilder erzeugen, das Wetter und die Ortszeit abrufen kann."),
+    ("Erzähl mir einen Witz.", "Was ist orange und geht über die Berge? Eine Wanderine."),
+    ("Danke für deine Hilfe", "Gern geschehen!"), ("Tschüss", "Tschüss, schönen Tag noch!"),
+    ("Mir ist langweilig", "Wie wäre es mit einem Rätsel, oder soll ich dir etwas Lustiges zeichnen?"),
+    ("Ich habe meine Prüfung bestanden!", "Glückwunsch! Die Mühe hat sich gelohnt."), ("Gute Nacht", "Gute Nacht, schlaf gut!"),
+]
+KNOWLEDGE = [
+    ("Was ist die Hauptstadt von Australien?", "Canberra."), ("Wie viele Beine hat eine Spinne?", "Acht."),
+    ("Wer hat Faust geschrieben?", "Johann Wolfgang von Goethe."), ("Was ist 7 mal 8?", "56."),
+    ("Was ist der größte Planet im Sonnensystem?", "Jupiter."), ("Welche Sprache spricht man in Brasilien?", "Portugiesisch."),
+    ("Was ist Photosynthese?", "Der Vorgang, bei dem Pflanzen aus Licht, Wasser und CO₂ Zucker und Sauerstoff herstellen."),
+    ("Wann endete der Zweite Weltkrieg?", "1945."), ("Wer hat die Mona Lisa gemalt?", "Leonardo da Vinci."),
+    ("Wie hoch ist die Zugspitze?", "Etwa 2.962 Meter."), ("Wie viele Tage hat ein Schaltjahr?", "366."),
+]
+HARD_NEGATIVE = [
+    ("Warum ist der Himmel blau?", "Luftmoleküle streuen blaues Licht viel stärker als rotes."),
+    ("Wie funktionieren Zeitzonen?", "Jede Zone richtet ihre Uhrzeit nach UTC aus, etwa eine Stunde pro 15 Längengrade."),
+    ("Ich hasse Regenwetter.", "Regentage sind trüb! Ein Tee und ein gutes Buch helfen."),
+    ("Was heißt „Wetter“ auf Englisch?", "„Weather“."),
+    ("Was ist der Unterschied zwischen Wetter und Klima?", "Wetter ist der kurzfristige Zustand der Atmosphäre, Klima der Durchschnitt über viele Jahre."),
+    ("Wie rechne ich Celsius in Fahrenheit um?", "Mal 9/5 und plus 32: 20 °C sind 68 °F."),
+    ("Welche Kamera eignet sich für Porträts?", "Fast jede Kamera mit einer lichtstarken 85-mm-Festbrennweite."),
+    ("Was ist die Drittel-Regel in der Fotografie?", "Wichtige Motive auf die Linien setzen, die das Bild in Drittel teilen."),
+    ("Was macht den Ghibli-Stil aus?", "Aquarellartige Hintergründe, viel Natur, warmes Licht und einfache, ausdrucksstarke Figuren."),
+    ("Warum gibt es Schaltjahre?", "Ein Jahr dauert etwa 365,24 Tage; ein Extratag alle vier Jahre gleicht das aus."),
+    ("Was ist die Sommerzeit?", "Die Uhren werden im Sommer eine Stunde vorgestellt, damit es abends länger hell ist."),
+    ("Warum regnet es?", "Wasserdampf kühlt ab, kondensiert zu Tröpfchen und fällt, wenn sie schwer genug sind."),
+    ("Wer malte „Der Wanderer über dem Nebelmeer“?", "Caspar David Friedrich."),
+    ("Ich mag sonnige Tage.", "Ich auch! Perfekt für einen Spaziergang."),
+]
+OTHER = {
+    "convert_currency": ["Rechne {amount} {src} in {dst} um.", "Wie viel sind {amount} {src} in {dst}?"],
+    "search_web": ["Such im Web nach {query}.", "Suche: {query}"],
+    "send_email": ["Schick eine E-Mail an {to} mit dem Betreff „{subject}“ und dem Text „{body}“."],
+}
+QUERIES = ["Rezept für Käsespätzle", "Öffnungszeiten Pergamonmuseum", "günstige Flüge nach Wien"]
+EMAILS = [("jonas@example.de", "Termin", "Das Meeting ist um 15 Uhr."), ("chef@firma.de", "Verspätung", "Ich komme 15 Minuten später.")]

@@ -1,0 +1,192 @@
+"""Spanish pools for the generator."""
+
+WEATHER = [
+    "¿Qué tiempo hace en {city}?",
+    "¿Cómo está el clima en {city} ahora?",
+    "Tiempo en {city}",
+    "¿Está lloviendo en {city}?",
+    "Dime el tiempo en {city}, por favor.",
+    "¿Hace frío en {city} hoy?",
+    "Mañana viajo a {city}, ¿qué tiempo hace allí?",
+    "¿Necesito paraguas en {city}?",
+    "¿Cuál es la temperatura en {city}?",
+    "Consulta el clima de {city}.",
+    "¿Podrías mirar el tiempo en {city}?",
+    "clima {city}",
+    "¿Hace sol en {city}?",
+    "Mi hermana vive en {city}, ¿cómo está el tiempo allá?",
+    "¿Qué tal el clima en {city} en este momento?",
+]
+WEATHER_UNIT = [
+    "¿Qué tiempo hace en {city}? Dímelo {unit}.",
+    "Temperatura en {city} {unit}",
+    "¿Cuántos grados hace en {city}? {unit}, por favor.",
+    "El clima de {city} {unit}, porfa",
+    "Consulta el tiempo en {city} {unit}.",
+]
+UNITS = {"celsius": ["en grados Celsius", "en °C", "en celsius"],
+         "fahrenheit": ["en Fahrenheit", "en °F", "en grados Fahrenheit"]}
+UNIT_WORDS = {"celsius": ["celsius", "°c"], "fahrenheit": ["fahrenheit", "°f"]}
+
+TIME = [
+    "¿Qué hora es en {city}?",
+    "¿Qué hora es ahora en {city}?",
+    "Hora local en {city}",
+    "Tengo que llamar a un amigo en {city}, ¿qué hora es allí?",
+    "¿Me dices la hora en {city}?",
+    "¿Es de noche en {city} ahora mismo?",
+    "Consulta la hora actual en {city}.",
+    "¿Qué día es hoy en {city}?",
+    "hora en {city}",
+    "¿Podrías decirme qué hora es en {city}?",
+    "Mi vuelo aterriza en {city}; ¿qué hora es allí?",
+]
+IMAGE = [
+    "Dibuja {prompt}.",
+    "Genera una imagen de {prompt}.",
+    "¿Puedes crear una imagen de {prompt}?",
+    "Hazme un dibujo de {prompt}.",
+    "Quiero una imagen de {prompt}.",
+    "Necesito una ilustración de {prompt} para mi blog.",
+    "Pinta {prompt}, por favor.",
+    "crea una imagen: {prompt}",
+    "¿Me generas {prompt}?",
+    "Para mi presentación necesito una imagen de {prompt}.",
+    "Haz un póster de {prompt}.",
+    "Imagina {prompt} y dibújalo.",
+]
+IMAGE_SUBJECTS = [
+    "un zorro rojo en la nieve", "un gato con sombrero de mago", "un faro en una costa rocosa",
+    "un plato de paella", "un astronauta montando a caballo", "una cabaña en el bosque",
+    "un robot regando plantas", "un dragón durmiendo sobre oro", "un velero al atardecer",
+    "el logo de mi panadería", "un perro salchicha en patineta", "una taza de café humeante",
+    "una ciudad futurista", "un búho leyendo un libro", "un lago de montaña al amanecer",
+    "un coche antiguo en una carretera del desierto", "un panda comiendo bambú", "una medusa brillante",
+    "un globo aerostático sobre los campos", "un pingüino con bufanda", "un tren cruzando un puente",
+    "una tarta de cumpleaños con velas", "una ballena saltando del mar", "un campo de girasoles",
+    "un pueblo nevado de noche", "un mercado lleno de frutas", "un músico callejero con guitarra",
+    "una rana con paraguas", "un castillo en las nubes", "una calle lluviosa de la ciudad",
+    "un cachorro de golden retriever", "un barco pirata en una tormenta", "una cascada en la selva",
+]
+IMAGE_STYLES = ["acuarela", "pintura al óleo", "pixel art", "estilo Ghibli", "estilo cyberpunk",
+                "dibujo a lápiz", "render 3D", "estilo cómic", "estilo fotorrealista", "estilo anime",
+                "arte minimalista", "estilo impresionista", "póster retro", "blanco y negro"]
+IMAGE_DETAILS = ["al atardecer", "con luz suave", "con colores vivos", "bajo un cielo estrellado",
+                 "con fondo blanco", "bajo la lluvia", "de noche", "en invierno", "con niebla"]
+PROMPT_FORMS = ["{s}", "{s}", "{s}, {st}", "{s} en {st}", "{s}, {st}, {d}", "{s} {d}"]
+FOLLOW_PROMPT = "{s}, {st}"
+
+PARALLEL_WEATHER = ["¿Qué tiempo hace en {city} y en {city2}?", "Compara el clima de {city} y {city2}.",
+                    "¿Hace más calor en {city} o en {city2}?", "El tiempo en {city} y {city2}, por favor."]
+PARALLEL_WEATHER_UNIT = ["¿Cuántos grados hace en {city} y en {city2}? {unit}"]
+PARALLEL_TIME = ["¿Qué hora es en {city} y en {city2}?", "Dime la hora local de {city} y de {city2}."]
+PARALLEL_WEATHER_TIME = ["¿Qué hora es en {city} y qué tiempo hace?", "Hora y clima en {city}, por favor.",
+                         "Voy a llamar a mis padres en {city}: ¿qué hora es y cómo está el tiempo?"]
+PARALLEL_IMAGES = ["Haz dos imágenes: {prompt} y {prompt2}.", "Genera {prompt} y también {prompt2}."]
+
+FOLLOW_CITY = ["¿Y en {city}?", "¿Y {city}?", "¿Qué tal en {city}?", "Ahora {city}, por favor."]
+FOLLOW_TIME_THERE = ["¿Y qué hora es allí?", "¿Qué hora es allá ahora?"]
+FOLLOW_WEATHER_THERE = ["¿Y qué tiempo hace allí?", "¿Está lloviendo allá?"]
+FOLLOW_UNIT = ["¿Me lo das {unit}?", "Repítelo {unit}, por favor."]
+FOLLOW_STYLE = ["Hazlo en {style}.", "Ahora en {style}.", "¿Puedes rehacerlo como {style}?", "Lo mismo pero en {style}."]
+THANKS = [("¡Gracias!", "¡De nada!"), ("Muchas gracias", "¡Un placer ayudarte!"), ("genial, gracias", "¡Me alegro!"),
+          ("Perfecto, eso es todo.", "¡Genial, que tengas un buen día!")]
+CITY_REPLY = ["{city}", "En {city}.", "{city}, por favor.", "Estoy en {city}."]
+IMAGE_REPLY = ["{prompt}", "Algo como {prompt}.", "Mejor {prompt}."]
+
+CLARIFY = [
+    ("¿Me haces una imagen?", "¡Claro! ¿Qué quieres que muestre la imagen?", "image"),
+    ("Dibuja algo.", "¿Qué dibujo? Dime un tema y, si quieres, un estilo.", "image"),
+    ("Necesito una imagen para mi proyecto.", "Vale, ¿qué debería mostrar y en qué estilo?", "image"),
+    ("¿Qué tiempo hace?", "¿De qué ciudad quieres saber el tiempo?", "weather"),
+    ("¿Va a llover?", "¿Dónde estás? Dime la ciudad y miro el tiempo.", "weather"),
+    ("¿Hace frío afuera?", "¿En qué ciudad? Consulto la temperatura.", "weather"),
+    ("¿Qué hora es allí?", "¿A qué lugar te refieres? Dime la ciudad y miro la hora local.", "time"),
+    ("¿Me dices la hora local?", "¿La hora local de dónde? Dime una ciudad.", "time"),
+]
+UNSUPPORTED = [
+    ("Envía un correo a mi jefe diciendo que llegaré tarde.", "No puedo enviar correos aquí; solo puedo generar imágenes, ver el tiempo y la hora."),
+    ("Resérvame un vuelo a Madrid.", "No puedo reservar vuelos, pero sí puedo mirar el tiempo o la hora en Madrid."),
+    ("Pon una alarma a las 7.", "Aquí no puedo poner alarmas; mis herramientas son imágenes, tiempo y hora."),
+    ("Pon música de salsa.", "No puedo reproducir música."),
+    ("Pide una pizza.", "Lo siento, no puedo hacer pedidos."),
+    ("Busca en internet las últimas noticias.", "No puedo buscar en la web aquí."),
+    ("Recuérdame comprar leche mañana.", "No puedo crear recordatorios aquí."),
+]
+MISSING_ANSWER = {
+    "get_weather": ["Lo siento, aquí no tengo una herramienta del tiempo, así que no puedo consultarlo."],
+    "get_time": ["Lo siento, aquí no tengo una herramienta de hora, así que no puedo consultar la hora local."],
+    "generate_image": ["Lo siento, aquí no tengo un generador de imágenes, así que no puedo dibujarlo."],
+}
+ANSWERS = {
+    "weather": ["En {city} hay {temp}{deg} y {cond}, con {hum}% de humedad (datos simulados).",
+                "{city}: {temp}{deg}, {cond} (simulado).", "Ahora mismo en {city}: {cond}, {temp}{deg}."],
+    "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (datos simulados)."],
+    "time": ["En {city} son las {time} del {weekday} (UTC{offset}).", "La hora local en {city} es {time} ({weekday})."],
+    "time2": ["En {city} son las {time} y en {city2} las {time2}."],
+    "weather_time": ["En {city} son las {time} del {weekday}; hay {temp}{deg} y {cond} (tiempo simulado)."],
+    "image": ["Aquí tienes tu imagen: {path}", "¡Listo! Guardé la imagen en {path}."],
+    "images2": ["Las dos imágenes están listas: {path} y {path2}."],
+    "weather_error": ["Lo siento, no pude obtener el tiempo de {city}. ¿Lo intento de nuevo?"],
+    "time_error": ["Lo siento, no pude consultar la hora en {city}. ¿Puedes revisar el nombre?"],
+    "image_error": ["Lo siento, falló la generación de la imagen. ¿Lo intento otra vez?"],
+}
+CONDITIONS = {"sunny": "sol", "partly cloudy": "parcialmente nublado", "cloudy": "nublado", "light rain": "llovizna",
+              "rain": "lluvia", "thunderstorms": "tormentas", "snow": "nieve", "fog": "niebla", "windy": "viento"}
+WEEKDAYS = ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]
+PREFIXES = ["", "", "Pregunta rápida: ", "Oye, ", "Hola, ", "Por curiosidad, "]
+EMOJI = ["🙂", "😊", "🙏", "🤔"]
+
+CHITCHAT = [
+    ("¡Hola!", "¡Hola! ¿En qué puedo ayudarte?"), ("¿Cómo estás?", "¡Muy bien, gracias! ¿En qué te ayudo?"),
+    ("Buenos días", "¡Buenos días! ¿Qué necesitas hoy?"),
+    ("¿Quién eres?", "Soy un asistente que puede generar imágenes, consultar el tiempo y la hora local."),
+    ("Cuéntame un chiste.", "¿Qué le dice un semáforo a otro? No me mires, que me estoy cambiando."),
+    ("Gracias por tu ayuda", "¡De nada!"), ("Adiós", "¡Hasta luego! Que tengas un buen día."),
+    ("Estoy aburrido", "¿Jugamos a las adivinanzas, o te dibujo algo divertido?"),
+    ("¡Aprobé mi examen!", "¡Enhorabuena! El esfuerzo valió la pena."),
+    ("Buenas noches", "¡Buenas noches, que descanses!"),
+    ("¿Qué puedes hacer?", "Puedo generar imágenes, ver el tiempo en una ciudad y la hora local, y también charlar."),
+    ("Recomiéndame un libro.", "Prueba «Cien años de soledad» de Gabriel García Márquez."),
+]
+KNOWLEDGE = [
+    ("¿Cuál es la capital de Australia?", "Canberra."), ("¿Cuántas patas tiene una araña?", "Ocho."),
+    ("¿Quién escribió Don Quijote?", "Miguel de Cervantes."), ("¿Cuánto es 7 por 8?", "56."),
+    ("¿Cuál es el planeta más grande del sistema solar?", "Júpiter."),
+    ("¿Qué idioma se habla en Brasil?", "Portugués."), ("¿Cuál es el océano más grande?", "El Pacífico."),
+    ("¿Qué es la fotosíntesis?", "El proceso con el que las plantas convierten luz, agua y CO₂ en azúcar y oxígeno."),
+    ("¿En qué año terminó la Segunda Guerra Mundial?", "En 1945."), ("¿Cuál es el símbolo químico del oro?", "Au."),
+    ("¿Quién pintó la Mona Lisa?", "Leonardo da Vinci."), ("¿Cuántos días tiene un año bisiesto?", "366."),
+    ("¿Cuál es la montaña más alta del mundo?", "El Everest, unos 8.849 m."),
+    ("¿Qué significa CPU?", "Central Processing Unit, la unidad central de procesamiento."),
+    ("¿Cuál es la raíz cuadrada de 81?", "9."),
+]
+HARD_NEGATIVE = [
+    ("¿Por qué el cielo es azul?", "Las moléculas del aire dispersan mucho más la luz azul que la roja, así que vemos azul en todas direcciones."),
+    ("¿Cómo funcionan las zonas horarias?", "Cada zona ajusta su hora respecto a UTC, más o menos una hora por cada 15° de longitud."),
+    ("Odio los días de lluvia.", "¡Los días grises cuestan! Un café y un buen libro ayudan."),
+    ("¿Cómo se dice 'tiempo' en inglés?", "\"Weather\" si hablas del clima, \"time\" si hablas de la hora."),
+    ("¿Qué diferencia hay entre tiempo y clima?", "El tiempo es el estado de la atmósfera a corto plazo; el clima, el promedio de muchos años."),
+    ("¿Cómo paso de Celsius a Fahrenheit?", "Multiplica por 9/5 y suma 32: 20 °C son 68 °F."),
+    ("¿Qué cámara es buena para retratos?", "Cualquier cámara con un objetivo fijo luminoso de unos 85 mm funciona muy bien."),
+    ("¿Quién pintó Las Meninas?", "Diego Velázquez, en 1656."),
+    ("¿Qué es la regla de los tercios en fotografía?", "Colocar los elementos clave sobre las líneas que dividen el encuadre en tercios."),
+    ("¿Por qué hay años bisiestos?", "Porque el año dura unos 365,24 días; un día extra cada cuatro años corrige el desfase."),
+    ("¿Qué es el horario de verano?", "Adelantar el reloj una hora en verano para aprovechar la luz de la tarde."),
+    ("¿Cuáles son las características del estilo Ghibli?", "Fondos tipo acuarela, mucha naturaleza, luz cálida y personajes sencillos pero expresivos."),
+    ("¿Cómo dibujo un ojo realista?", "Empieza por la forma de almendra, añade iris, pupila y un brillo, y sombrea poco a poco."),
+    ("Me encantan los días soleados.", "¡A mí también! Son perfectos para pasear."),
+    ("¿Por qué llueve?", "El vapor de agua se enfría, se condensa en gotas en las nubes y cae cuando pesan lo suficiente."),
+    ("¿Qué es UTC?", "El Tiempo Universal Coordinado, la referencia de todas las zonas horarias."),
+    ("¿Cómo se forma un huracán?", "El agua cálida del océano alimenta aire húmedo que sube y empieza a girar."),
+    ("¿Qué es un píxel?", "El punto de color más pequeño de una imagen digital."),
+    ("¿Cómo funcionan los generadores de imágenes?", "La mayoría son modelos de difusión que convierten ruido en una imagen paso a paso, guiados por un texto."),
+    ("¿Cuántas zonas horarias tiene España?", "Dos: la peninsular (UTC+1) y la de Canarias (UTC+0), más el horario de verano."),
+]
+OTHER = {
+    "convert_currency": ["Convierte {amount} {src} a {dst}.", "¿Cuánto son {amount} {src} en {dst}?"],
+    "search_web": ["Busca en internet {query}.", "Busca {query}."],
+    "send_email": ["Envía un correo a {to} con el asunto «{subject}» que diga «{body}»."],
+}
+QUERIES = ["recetas de tortilla de patatas", "horario del Museo del Prado", "vuelos baratos a Lima", "cómo cuidar un bonsái"]
+EMAILS = [("ana@example.com", "Reunión", "La reunión es a las 15:00."), ("jefe@empresa.com", "Retraso", "Llegaré 15 minutos tarde.")]

@@ -1,0 +1,160 @@
+"""Portuguese pools for the generator."""
+
+WEATHER = [
+    "Como está o tempo em {city}?",
+    "Qual é a previsão agora em {city}?",
+    "Tempo em {city}",
+    "Está chovendo em {city}?",
+    "Pode ver o clima em {city} pra mim?",
+    "Está frio em {city} hoje?",
+    "Vou viajar para {city} amanhã, como está o tempo lá?",
+    "Preciso de guarda-chuva em {city}?",
+    "Qual é a temperatura em {city}?",
+    "clima {city}",
+    "Me diz como está o tempo em {city}, por favor.",
+    "Minha irmã mora em {city}. Está fazendo sol lá?",
+    "Faz calor em {city} agora?",
+]
+WEATHER_UNIT = [
+    "Como está o tempo em {city}? {unit}, por favor.",
+    "Temperatura em {city} {unit}",
+    "Quantos graus faz em {city} {unit}?",
+    "Clima de {city} {unit}, por favor",
+]
+UNITS = {"celsius": ["em graus Celsius", "em °C", "em celsius"], "fahrenheit": ["em Fahrenheit", "em °F", "em graus Fahrenheit"]}
+UNIT_WORDS = {"celsius": ["celsius", "°c"], "fahrenheit": ["fahrenheit", "°f"]}
+
+TIME = [
+    "Que horas são em {city}?",
+    "Que horas são agora em {city}?",
+    "Hora local em {city}",
+    "Preciso ligar para um amigo em {city}, que horas são lá?",
+    "Pode me dizer a hora em {city}?",
+    "Já é noite em {city}?",
+    "Que dia da semana é hoje em {city}?",
+    "hora {city}",
+    "Meu voo pousa em {city} daqui a pouco, que horas são lá?",
+]
+IMAGE = [
+    "Desenhe {prompt}.",
+    "Gere uma imagem de {prompt}.",
+    "Pode criar uma imagem de {prompt}?",
+    "Quero uma imagem de {prompt}.",
+    "Preciso de uma ilustração de {prompt} para o meu blog.",
+    "Pinte {prompt}, por favor.",
+    "cria uma imagem: {prompt}",
+    "Para a minha apresentação preciso de uma imagem de {prompt}.",
+    "Faça um pôster de {prompt}.",
+]
+IMAGE_SUBJECTS = [
+    "uma raposa vermelha na neve", "um gato com chapéu de mago", "um farol numa costa rochosa",
+    "um prato de feijoada", "um astronauta a cavalo", "uma cabana na floresta", "um robô regando plantas",
+    "um dragão dormindo sobre ouro", "um veleiro ao pôr do sol", "o logo da minha padaria",
+    "um cachorro de skate", "uma xícara de café fumegante", "uma cidade futurista", "uma coruja lendo um livro",
+    "um lago na montanha ao amanhecer", "um panda comendo bambu", "um pinguim de cachecol",
+    "um trem atravessando uma ponte", "um bolo de aniversário com velas", "uma baleia saltando do mar",
+    "um campo de girassóis", "um bondinho subindo a colina", "uma praia ao luar", "um papagaio colorido",
+]
+IMAGE_STYLES = ["aquarela", "pintura a óleo", "pixel art", "estilo Ghibli", "estilo cyberpunk", "desenho a lápis",
+                "render 3D", "estilo história em quadrinhos", "estilo fotorrealista", "estilo anime", "pôster retrô", "preto e branco"]
+IMAGE_DETAILS = ["ao pôr do sol", "com luz suave", "com cores vivas", "sob um céu estrelado", "com fundo branco",
+                 "na chuva", "à noite", "no inverno"]
+PROMPT_FORMS = ["{s}", "{s}", "{s}, {st}", "{s} em {st}", "{s}, {st}, {d}", "{s} {d}"]
+FOLLOW_PROMPT = "{s}, {st}"
+
+PARALLEL_WEATHER = ["Como está o tempo em {city} e em {city2}?", "Compare o clima de {city} e {city2}.",
+                    "Está mais quente em {city} ou em {city2}?"]
+PARALLEL_WEATHER_UNIT = ["Quantos graus faz em {city} e em {city2} {unit}?"]
+PARALLEL_TIME = ["Que horas são em {city} e em {city2}?", "Me diga a hora local em {city} e {city2}."]
+PARALLEL_WEATHER_TIME = ["Que horas são em {city} e como está o tempo?", "Hora e clima em {city}, por favor."]
+PARALLEL_IMAGES = ["Faça duas imagens: {prompt} e {prompt2}.", "Gere {prompt} e também {prompt2}."]
+
+FOLLOW_CITY = ["E em {city}?", "E {city}?", "E que tal {city}?", "Agora {city}, por favor."]
+FOLLOW_TIME_THERE = ["E que horas são lá?", "Que horas são lá agora?"]
+FOLLOW_WEATHER_THERE = ["E como está o tempo lá?", "Está chovendo lá?"]
+FOLLOW_UNIT = ["Pode me dar isso {unit}?", "Repete {unit}, por favor."]
+FOLLOW_STYLE = ["Faça em {style}.", "Agora em {style}.", "Pode refazer como {style}?", "A mesma coisa, mas em {style}."]
+THANKS = [("Obrigado!", "De nada!"), ("Muito obrigada", "Por nada, fico feliz em ajudar!"), ("valeu!", "Tamo junto! 👍")]
+CITY_REPLY = ["{city}", "Em {city}.", "{city}, por favor.", "Estou em {city}."]
+IMAGE_REPLY = ["{prompt}", "Algo como {prompt}.", "Pode ser {prompt}."]
+
+CLARIFY = [
+    ("Pode me fazer uma imagem?", "Claro! O que a imagem deve mostrar?", "image"),
+    ("Desenha alguma coisa.", "O que devo desenhar? Me diga um tema e, se quiser, um estilo.", "image"),
+    ("Como está o tempo?", "De qual cidade você quer saber o tempo?", "weather"),
+    ("Vai chover?", "Onde você está? Me diga a cidade que eu vejo o tempo.", "weather"),
+    ("Que horas são lá?", "Qual lugar você quer dizer? Me diga a cidade que eu vejo a hora local.", "time"),
+    ("Me diz a hora local.", "A hora local de onde? Me diga uma cidade.", "time"),
+]
+UNSUPPORTED = [
+    ("Mande um e-mail para o meu chefe dizendo que vou me atrasar.", "Não consigo enviar e-mails aqui; só posso gerar imagens, ver o tempo e a hora."),
+    ("Reserve um voo para Lisboa.", "Não consigo reservar voos, mas posso ver o tempo ou a hora em Lisboa."),
+    ("Coloque um alarme para as 7h.", "Não consigo definir alarmes aqui."),
+    ("Toque uma música.", "Não consigo tocar música."),
+    ("Peça uma pizza.", "Desculpe, não consigo fazer pedidos."),
+    ("Pesquise as últimas notícias na internet.", "Não consigo pesquisar na web aqui."),
+]
+MISSING_ANSWER = {
+    "get_weather": ["Desculpe, aqui não tenho uma ferramenta de tempo, então não consigo consultar."],
+    "get_time": ["Desculpe, aqui não tenho uma ferramenta de hora, então não consigo ver a hora local."],
+    "generate_image": ["Desculpe, aqui não tenho um gerador de imagens, então não consigo desenhar isso."],
+}
+ANSWERS = {
+    "weather": ["Em {city} faz {temp}{deg}, {cond}, umidade de {hum}% (dados simulados).",
+                "{city}: {temp}{deg}, {cond} (simulado).", "Agora em {city}: {cond}, {temp}{deg}."],
+    "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (dados simulados)."],
+    "time": ["Em {city} são {time} de {weekday} (UTC{offset}).", "A hora local em {city} é {time} ({weekday})."],
+    "time2": ["Em {city} são {time} e em {city2} são {time2}."],
+    "weather_time": ["Em {city} são {time} de {weekday}; faz {temp}{deg}, {cond} (tempo simulado)."],
+    "image": ["Aqui está sua imagem: {path}", "Pronto! Salvei a imagem em {path}."],
+    "images2": ["As duas imagens estão prontas: {path} e {path2}."],
+    "weather_error": ["Desculpe, não consegui obter o tempo de {city}. Quer que eu tente de novo?"],
+    "time_error": ["Desculpe, não consegui ver a hora em {city}. Pode conferir o nome?"],
+    "image_error": ["Desculpe, a geração da imagem falhou. Quer que eu tente de novo?"],
+}
+CONDITIONS = {"sunny": "ensolarado", "partly cloudy": "parcialmente nublado", "cloudy": "nublado", "light rain": "chuva fraca",
+              "rain": "chuva", "thunderstorms": "tempestades", "snow": "neve", "fog": "neblina", "windy": "ventando"}
+WEEKDAYS = ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"]
+PREFIXES = ["", "", "Pergunta rápida: ", "Oi, ", "Olá! ", "Por curiosidade, "]
+EMOJI = ["🙂", "😊", "🙏", "🤔"]
+
+CHITCHAT = [
+    ("Oi!", "Oi! Como posso ajudar?"), ("Tudo bem?", "Tudo ótimo, obrigado! Em que posso ajudar?"),
+    ("Bom dia", "Bom dia! O que vamos fazer hoje?"),
+    ("Quem é você?", "Sou um assistente que gera imagens e consulta o tempo e a hora local."),
+    ("Me conta uma piada.", "Por que o livro de matemática estava triste? Porque tinha muitos problemas."),
+    ("Obrigado pela ajuda", "De nada!"), ("Tchau", "Tchau! Tenha um ótimo dia."),
+    ("Estou entediado", "Que tal uma adivinhação, ou quer que eu desenhe algo divertido?"),
+    ("Passei na prova!", "Parabéns! O esforço valeu a pena."), ("Boa noite", "Boa noite, durma bem!"),
+]
+KNOWLEDGE = [
+    ("Qual é a capital da Austrália?", "Camberra."), ("Quantas patas tem uma aranha?", "Oito."),
+    ("Quem escreveu Os Lusíadas?", "Luís de Camões."), ("Quanto é 7 vezes 8?", "56."),
+    ("Qual é o maior planeta do sistema solar?", "Júpiter."), ("Qual é o maior oceano?", "O Pacífico."),
+    ("O que é fotossíntese?", "O processo em que as plantas transformam luz, água e CO₂ em açúcar e oxigênio."),
+    ("Quando terminou a Segunda Guerra Mundial?", "Em 1945."), ("Quem pintou a Mona Lisa?", "Leonardo da Vinci."),
+    ("Qual é a capital do Brasil?", "Brasília."), ("Quantos dias tem um ano bissexto?", "366."),
+]
+HARD_NEGATIVE = [
+    ("Por que o céu é azul?", "As moléculas do ar espalham muito mais a luz azul do que a vermelha."),
+    ("Como funcionam os fusos horários?", "Cada fuso ajusta a hora em relação ao UTC, cerca de uma hora a cada 15° de longitude."),
+    ("Odeio dias de chuva.", "Dias de chuva são desanimadores! Um chá e um bom livro ajudam."),
+    ("Como se diz 'tempo' em inglês?", "\"Weather\" para o clima, \"time\" para as horas."),
+    ("Qual a diferença entre tempo e clima?", "Tempo é o estado da atmosfera no curto prazo; clima é a média de muitos anos."),
+    ("Como converter Celsius para Fahrenheit?", "Multiplique por 9/5 e some 32: 20 °C são 68 °F."),
+    ("Qual câmera é boa para retratos?", "Qualquer câmera com uma lente fixa clara de cerca de 85 mm funciona muito bem."),
+    ("O que é a regra dos terços na fotografia?", "Posicionar os elementos principais nas linhas que dividem a imagem em terços."),
+    ("Quais são as características do estilo Ghibli?", "Fundos tipo aquarela, muita natureza, luz quente e personagens simples mas expressivos."),
+    ("Por que existem anos bissextos?", "O ano tem cerca de 365,24 dias; um dia extra a cada quatro anos corrige a diferença."),
+    ("Quantos fusos horários tem o Brasil?", "Quatro fusos oficiais, de UTC−2 a UTC−5."),
+    ("Por que chove?", "O vapor de água esfria, condensa em gotas nas nuvens e cai quando elas ficam pesadas."),
+    ("Quem pintou Abaporu?", "Tarsila do Amaral, em 1928."),
+    ("Adoro dias de sol.", "Eu também! Perfeitos para um passeio."),
+]
+OTHER = {
+    "convert_currency": ["Converta {amount} {src} para {dst}.", "Quanto é {amount} {src} em {dst}?"],
+    "search_web": ["Pesquise na web {query}.", "Procure {query}."],
+    "send_email": ["Mande um e-mail para {to} com o assunto \"{subject}\" dizendo \"{body}\"."],
+}
+QUERIES = ["receita de pão de queijo", "horário do Museu do Ipiranga", "voos baratos para Salvador"]
+EMAILS = [("joao@example.com.br", "Reunião", "A reunião é às 15h."), ("chefe@empresa.com.br", "Atraso", "Vou chegar 15 minutos atrasado.")]
