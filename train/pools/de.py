@@ -162,3 +162,71 @@ OTHER = {
 }
 QUERIES = ["Rezept für Käsespätzle", "Öffnungszeiten Pergamonmuseum", "günstige Flüge nach Wien"]
 EMAILS = [("jonas@example.de", "Termin", "Das Meeting ist um 15 Uhr."), ("chef@firma.de", "Verspätung", "Ich komme 15 Minuten später.")]
+
+# --- extra variety (round 2) ---
+WEATHER += [
+    "Könntest du mir sagen, wie das Wetter in {city} ist?", "wetter in {city} bitte", "Regnet es gerade in {city}? ☔",
+    "Ich will in {city} joggen gehen, ist das Wetter gut?", "Ist es windig in {city}?", "Check mal das Wetter in {city}.",
+    "Schneit es in {city}?", "Ich bin in {city} – brauche ich eine Jacke?", "Wie ist es heute draußen in {city}?",
+    "Guten Tag, könnten Sie das Wetter für {city} nachsehen?", "Wie hoch ist die Luftfeuchtigkeit in {city}?", "wie warm is es in {city}",
+]
+WEATHER_UNIT += ["Gib mir die Temperatur in {city} {unit}.", "Wie warm ist es in {city}? {unit}, bitte", "wetter {city} {unit}"]
+TIME += [
+    "Wie viel Uhr ist es in {city}?", "wie spät is es in {city}", "Sag mir bitte die Uhrzeit in {city} ⏰",
+    "Ist es in {city} schon dunkel?", "Ich habe gleich ein Meeting mit jemandem in {city} – wie spät ist es dort?",
+    "Könnten Sie die Ortszeit in {city} nachsehen?", "Welcher Wochentag ist gerade in {city}?", "Ist es zu spät, um in {city} anzurufen?",
+    "Aktuelle Uhrzeit in {city}, bitte.",
+]
+IMAGE += [
+    "Machst du mir ein Bild von {prompt}? 🎨", "Ich brauche ein Hintergrundbild mit {prompt}.", "generier {prompt}",
+    "Könnten Sie bitte eine Illustration von {prompt} erstellen?", "Ich hätte gern ein Bild von {prompt}.", "Gestalte eine Karte mit {prompt}.",
+    "Zeichne {prompt} für mein Kinderzimmer.", "Illustriere {prompt}.", "Erstell mir ein Motiv: {prompt}",
+]
+PARALLEL_WEATHER += ["Wo ist es wärmer, in {city} oder in {city2}?"]
+PARALLEL_TIME += ["Wie viel Uhr ist es in {city} und wie viel in {city2}?"]
+CLARIFY += [
+    ("Zeichne mir was", "Gern! Was soll ich zeichnen?", "image"),
+    ("Ich brauche ein Bild für meine Website", "Alles klar. Welches Motiv und welcher Stil?", "image"),
+    ("Wird es regnen?", "In welcher Stadt? Sag sie mir, dann schaue ich nach.", "weather"),
+    ("Wie warm ist es draußen?", "In welcher Stadt bist du?", "weather"),
+    ("Wie spät ist es dort?", "Wo genau? Nenn mir die Stadt, dann sage ich dir die Ortszeit.", "time"),
+    ("Sag mir die Ortszeit", "Die Ortszeit welcher Stadt?", "time"),
+]
+UNSUPPORTED += [
+    ("Stell einen Wecker auf 6 Uhr", "Wecker kann ich hier leider nicht stellen."),
+    ("Reservier einen Tisch für zwei heute Abend", "Reservierungen kann ich leider nicht machen."),
+    ("Ruf meine Mutter an", "Anrufe kann ich von hier aus nicht tätigen."),
+]
+CHITCHAT += [
+    ("Gute Nacht!", "Gute Nacht, schlaf gut!"), ("Mir ist langweilig", "Sollen wir etwas Lustiges zeichnen, oder soll ich dir einen Fakt erzählen?"),
+    ("Erzähl mir einen Witz", "Was ist orange und läuft durch den Wald? Eine Wanderine."),
+    ("Bist du ein Mensch?", "Nein, ich bin ein KI-Assistent."), ("Ich habe heute Geburtstag", "Alles Gute zum Geburtstag! 🎉"),
+    ("Danke für alles", "Gern geschehen, bis bald!"), ("Wie heißt du?", "Ich bin ein kleiner Assistent für Bilder, Wetter und Uhrzeit."),
+    ("Ich bin total müde", "Gönn dir eine Pause, du hast sie verdient."), ("haha, gut", "Freut mich, dass es dich amüsiert!"), ("Bis morgen", "Bis morgen!"),
+    ("Guten Morgen", "Guten Morgen! Was kann ich für dich tun?"),
+]
+KNOWLEDGE += [
+    ("Was ist die Hauptstadt von Japan?", "Tokio."), ("Wie viele Kontinente gibt es?", "Meist zählt man sieben."),
+    ("Wer schrieb Faust?", "Johann Wolfgang von Goethe."), ("Was ist 9 mal 6?", "54."),
+    ("Welcher Planet ist der Sonne am nächsten?", "Merkur."), ("Was ist die chemische Formel von Wasser?", "H2O."),
+    ("Wie viele Seiten hat ein Sechseck?", "Sechs."), ("Welche Sprache spricht man in Österreich?", "Deutsch."),
+    ("Was ist das schnellste Landtier?", "Der Gepard."), ("Wie lang ist der Rhein ungefähr?", "Rund 1.230 Kilometer."),
+    ("Wie viele Sekunden hat eine Minute?", "60."), ("Wer komponierte die Neunte Sinfonie mit der Ode an die Freude?", "Ludwig van Beethoven."),
+    ("Was ist die Hauptstadt von Kanada?", "Ottawa."), ("Wie viele Bundesländer hat Deutschland?", "16."),
+]
+HARD_NEGATIVE += [
+    ("Wie entsteht ein Regenbogen?", "Sonnenlicht wird in Regentropfen gebrochen und reflektiert und dabei in Farben zerlegt."),
+    ("Wer malte die Sternennacht?", "Vincent van Gogh, 1889."), ("Was ist die Sommerzeit?", "Die Uhren werden im Sommer eine Stunde vorgestellt, um das Tageslicht abends besser zu nutzen."),
+    ("Ich hasse diese Hitze", "Verstehe ich. Trink viel Wasser und bleib im Schatten."), ("Was heißt „Regen“ auf Englisch?", "Rain."),
+    ("Was ist ein Kontinentalklima?", "Ein Klima mit heißen Sommern, kalten Wintern und großen Temperaturunterschieden."),
+    ("Tipps für Landschaftsfotos?", "Stativ nutzen, zur goldenen Stunde fotografieren und den Horizont gerade halten."),
+    ("Was ist Expressionismus?", "Eine Kunstrichtung Anfang des 20. Jahrhunderts, die Gefühle mit kräftigen Farben und verzerrten Formen ausdrückt."),
+    ("Warum ist es im Winter kalt?", "Wegen der Neigung der Erdachse: Die Sonnenstrahlen treffen flacher auf und die Tage sind kürzer."),
+    ("Welche Zeitzone hat Deutschland?", "Die Mitteleuropäische Zeit (UTC+1), im Sommer MESZ (UTC+2)."),
+    ("Was ist die goldene Stunde beim Fotografieren?", "Die Zeit kurz nach Sonnenaufgang oder vor Sonnenuntergang mit warmem, weichem Licht."),
+    ("Wie funktioniert eine Sanduhr?", "Sand rieselt fast gleichmäßig durch eine enge Stelle und misst so eine feste Zeitspanne."),
+    ("Ich liebe den Geruch von Regen", "Viele andere auch! Der Geruch heißt Petrichor."),
+    ("Was ist Gouache?", "Eine deckende Wasserfarbe, die kräftiger deckt als Aquarell."),
+    ("Warum ist der Himmel beim Sonnenuntergang rot?", "Das Licht durchquert mehr Atmosphäre; Blau wird weggestreut, Rot und Orange bleiben."),
+]
+QUERIES += ["beste Biergärten in München", "Bonsai richtig pflegen"]

@@ -190,3 +190,68 @@ OTHER = {
 }
 QUERIES = ["recetas de tortilla de patatas", "horario del Museo del Prado", "vuelos baratos a Lima", "cómo cuidar un bonsái"]
 EMAILS = [("ana@example.com", "Reunión", "La reunión es a las 15:00."), ("jefe@empresa.com", "Retraso", "Llegaré 15 minutos tarde.")]
+
+# --- extra variety (round 2) ---
+WEATHER += [
+    "¿Me podrías decir qué tiempo hace en {city}, por favor?", "que tiempo hace en {city}", "¿Llueve en {city}? ☔",
+    "Quiero salir a correr en {city}, ¿cómo está el tiempo?", "¿Hace viento en {city}?", "Revisa el clima en {city}.",
+    "¿Está nevando en {city}?", "Estoy en {city} y no sé si llevar abrigo, ¿qué tiempo hace?", "¿qué tal está el día en {city}?",
+    "Oye, ¿cómo anda el clima por {city}?", "¿Cuánta humedad hay en {city}?", "Necesito saber el tiempo en {city} para mañana.",
+]
+WEATHER_UNIT += ["Dame la temperatura de {city} {unit}.", "¿Qué temperatura hace en {city}? {unit}", "clima en {city} {unit} porfa"]
+TIME += [
+    "¿Qué hora tienen ahora en {city}?", "que hora es en {city}", "Dime la hora de {city}, por favor. ⏰",
+    "¿Ya es de día en {city}?", "Tengo una reunión con alguien de {city}; ¿qué hora es allí?", "¿Me consultas la hora en {city}?",
+    "Quiero saber la hora exacta en {city}.", "¿Qué día de la semana es en {city}?", "¿Es muy tarde para llamar a {city}?",
+]
+IMAGE += [
+    "¿Me haces una imagen de {prompt}? 🎨", "Necesito un fondo de pantalla con {prompt}.", "genera {prompt}",
+    "Por favor, crea una ilustración de {prompt}.", "Me encantaría ver {prompt} en una imagen.", "Diseña una imagen de {prompt} para mi tarjeta.",
+    "Quiero un dibujo de {prompt} para colgar en mi cuarto.", "¿Podrías generar una imagen de {prompt}?", "Ilustra {prompt}.",
+]
+PARALLEL_WEATHER += ["¿Qué tiempo hace en {city} y en {city2}?", "¿Dónde hace más calor, en {city} o en {city2}?"]
+PARALLEL_TIME += ["Dime la hora en {city} y también en {city2}."]
+CLARIFY += [
+    ("Hazme un dibujo", "¡Claro! ¿Qué quieres que dibuje?", "image"),
+    ("Necesito una imagen para mi web", "Perfecto. ¿De qué tema y en qué estilo la quieres?", "image"),
+    ("¿Va a llover?", "¿En qué ciudad? Dímela y consulto el tiempo.", "weather"),
+    ("¿Qué temperatura hace?", "¿En qué ciudad quieres que lo mire?", "weather"),
+    ("¿Qué hora es allí?", "¿Dónde exactamente? Dime la ciudad y te digo la hora local.", "time"),
+    ("Dime la hora local", "¿De qué ciudad quieres la hora local?", "time"),
+]
+UNSUPPORTED += [
+    ("Pon una alarma a las 6", "Aquí no puedo poner alarmas."),
+    ("Reserva una mesa para dos esta noche", "No puedo hacer reservas, lo siento."),
+    ("Llama a mi madre", "No puedo hacer llamadas desde aquí."),
+]
+CHITCHAT += [
+    ("¡Buenas noches!", "¡Buenas noches! Que descanses."), ("Estoy aburrido", "¿Quieres que dibujemos algo divertido o te cuento un dato curioso?"),
+    ("Cuéntame un chiste", "¿Qué le dice un semáforo a otro? No me mires, que me estoy cambiando."), ("¿Eres una persona?", "No, soy un asistente de IA."),
+    ("Hoy es mi cumpleaños", "¡Feliz cumpleaños! 🎉"), ("Gracias por todo", "¡De nada! Aquí estoy cuando me necesites."),
+    ("¿Cómo te llamas?", "Soy un pequeño asistente que genera imágenes y consulta el tiempo y la hora."), ("Estoy cansado", "Tómate un descanso, te lo mereces."),
+    ("jaja qué bueno", "¡Me alegra que te haga gracia!"), ("Hasta mañana", "¡Hasta mañana!"),
+]
+KNOWLEDGE += [
+    ("¿Cuál es la capital de Japón?", "Tokio."), ("¿Cuántos continentes hay?", "Normalmente se cuentan siete."),
+    ("¿Quién escribió Don Quijote?", "Miguel de Cervantes."), ("¿Cuánto es 9 por 6?", "54."),
+    ("¿Cuál es el planeta más cercano al Sol?", "Mercurio."), ("¿Cuál es la fórmula del agua?", "H2O."),
+    ("¿Cuántos lados tiene un hexágono?", "Seis."), ("¿Qué idioma se habla en México?", "Principalmente español."),
+    ("¿Cuál es el animal terrestre más rápido?", "El guepardo."), ("¿Quién pintó Las Meninas?", "Diego Velázquez."),
+    ("¿Cuántos minutos tiene una hora?", "60."), ("¿Cuál es el océano más grande?", "El Pacífico."),
+]
+HARD_NEGATIVE += [
+    ("¿Cómo se forma un arcoíris?", "La luz del sol se refracta y refleja en las gotas de lluvia y se separa en colores."),
+    ("¿Quién pintó el Guernica?", "Pablo Picasso, en 1937."), ("¿Qué es el horario de verano?", "Adelantar los relojes una hora en verano para aprovechar la luz del día."),
+    ("Odio cuando hace tanto calor", "Te entiendo. Bebe agua y busca la sombra."), ("¿Cómo se dice 'lluvia' en inglés?", "Rain."),
+    ("¿Qué es el clima mediterráneo?", "Un clima de veranos cálidos y secos e inviernos suaves y lluviosos."),
+    ("Consejos para fotografiar paisajes", "Usa trípode, dispara en la hora dorada y cuida el horizonte."),
+    ("¿Qué caracteriza al surrealismo?", "Imágenes de sueños, escenas ilógicas y objetos inesperados; Dalí es un ejemplo famoso."),
+    ("¿Por qué hace frío en invierno?", "Por la inclinación de la Tierra: los rayos del sol llegan más oblicuos y los días son más cortos."),
+    ("¿Cuántas zonas horarias tiene España?", "Dos: la peninsular (UTC+1) y la de Canarias (UTC+0), sin contar el horario de verano."),
+    ("¿Qué es la hora dorada en fotografía?", "El rato justo después del amanecer o antes del atardecer, con luz cálida y suave."),
+    ("¿Cómo funciona un reloj de arena?", "La arena cae por un cuello estrecho a un ritmo casi constante, midiendo un tiempo fijo."),
+    ("Me encanta el olor de la lluvia", "¡A mucha gente también! Ese olor se llama petricor."),
+    ("¿Qué es la acuarela?", "Una técnica de pintura con pigmentos diluidos en agua, transparente y luminosa."),
+    ("¿Qué es el meridiano de Greenwich?", "El meridiano 0°, referencia para la longitud y la hora UTC."),
+]
+QUERIES += ["mejores tapas de Sevilla", "cómo cuidar un bonsái"]
