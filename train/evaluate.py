@@ -1,0 +1,330 @@
+"""Evaluate a model (base + adapter) on a dataset or BFCL: batched greedy generation, metrics, report.
+
+    python -m train.evaluate --data data/val.jsonl --out runs/eval [--base-model ID_OR_PATH]
+        [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--limit N]
+    python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
+
+Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `failure`, `failure_reason`),
+DIR/metrics.json, DIR/report.md and DIR/confusion_matrix.png. Scoring lives in `train.metrics`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from fc.embedded import EMBEDDED
+from train.metrics import FAILURE_KINDS, RowScore, score_predictions, split_row, turn_calls
+
+Progress = Callable[[int, int], None]
+MAX_REPORT_EXAMPLES = 20
+
+
+@dataclass
+class EvalConfig:
+    """One evaluation run; the CLI flags and the Evaluate/Train tabs fill the same fields.
+    `base_model`/`adapter` say what `load_model` loads; `evaluate` uses the handle it is given."""
+
+    base_model: str = EMBEDDED
+    adapter: str = "default"  # "default" (shipped adapter), "none" or an adapter folder
+    batch_size: int = 8
+    max_new_tokens: int = 256
+
+
+def load_model(config: EvalConfig, threads: int | None = None):
+    """The `fc.model.ModelHandle` for `config.base_model` + `config.adapter`."""
+    from fc.model import ModelHandle
+
+    return ModelHandle.load(config.base_model, config.adapter, threads=threads)
+
+
+@dataclass
+class EvalResult:
+    predictions: list[dict]  # input rows + prediction, raw_output, failure, failure_reason
+    metrics: dict
+    scores: list[RowScore] = field(repr=False, default_factory=list)
+
+    @property
+    def failures(self) -> list[dict]:
+        return [row for row in self.predictions if row["failure"]]
+
+
+# -------------------------------------------------------------------------------------------- running
+def load_rows(data: str | Path | None = None, bfcl: str | None = None, limit: int | None = None) -> list[dict]:
+    """Rows of a JSONL dataset (validated, `DatasetError` on bad lines) or of comma-separated BFCL
+    categories; `limit` takes the first N rows (per BFCL category)."""
+    if bfcl:
+        from train.bfcl import load_bfcl
+
+        return [row for category in bfcl.split(",") if category.strip()
+                for row in load_bfcl(category.strip(), limit)]
+    from train.dataset import load_jsonl
+
+    rows = load_jsonl(data)
+    return rows[:limit] if limit else rows
+
+
+def prompt_for(row: dict, handle) -> str:
+    """The generation prompt of a row: its context with its tools (data/tools.json when absent)."""
+    from train.metrics import row_tools
+
+    context, _ = split_row(row)
+    return handle.render(context, row_tools(row))
+
+
+def generate_outputs(prompts: list[str], handle, max_new_tokens: int, batch_size: int,
+                     progress: Progress | None = None) -> list[str]:
+    """Greedy generation in batches of similar length (longest first), returned in input order."""
+    from fc.model import GenerationSettings
+
+    settings = GenerationSettings(max_new_tokens=max_new_tokens)
+    lengths = [len(ids) for ids in handle.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
+    order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
+    outputs: list[str] = [""] * len(prompts)
+    for start in range(0, len(order), batch_size):
+        chunk = order[start:start + batch_size]
+        for i, text in zip(chunk, handle.generate_many([prompts[i] for i in chunk], settings, batch_size)):
+            outputs[i] = text
+        if progress:
+            progress(min(start + batch_size, len(order)), len(order))
+    return outputs
+
+
+def prediction_of(raw_output: str) -> dict:
+    """The runtime parser's reading of a model output, in the predictions.jsonl format."""
+    from fc.parse import parse
+
+    parsed = parse(raw_output)
+    return {"content": parsed.content,
+            "tool_calls": [{"name": c.name, "arguments": c.arguments} for c in parsed.tool_calls]}
+
+
+def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
+             progress: Progress | None = None) -> EvalResult:
+    """Generate a prediction for every row with `handle` (a `fc.model.ModelHandle`) and score them.
+
+    `progress(done, total)` is called after each batch."""
+    config = config or EvalConfig()
+    prompts = [prompt_for(row, handle) for row in rows]
+    started = time.perf_counter()
+    outputs = generate_outputs(prompts, handle, config.max_new_tokens, config.batch_size, progress)
+    seconds = time.perf_counter() - started
+    predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw} for row, raw in zip(rows, outputs)]
+    metrics, scores = score_predictions(predictions)
+    for row, score in zip(predictions, scores):
+        row["failure"], row["failure_reason"] = score.failure, score.reason or None
+    metrics.update({
+        "model": handle.label, "bfcl": any("bfcl_answer" in row for row in rows),
+        "generation_seconds": round(seconds, 3),
+        "examples_per_s": round(len(rows) / seconds, 3) if seconds > 0 else None,
+        "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens},
+    })
+    return EvalResult(predictions, metrics, scores)
+
+
+# -------------------------------------------------------------------------------------------- output
+def _pct(value) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _num(value) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def format_message(message: dict | None, limit: int = 400) -> str:
+    """One message as one readable line: `role: text → tool({args})`, line breaks shown as ⏎."""
+    if message is None:
+        return "(none)"
+    role = message.get("role", "assistant")
+    if role == "tool":
+        role = f"tool[{message.get('name', '')}]"
+    parts = [(message.get("content") or "").strip()]
+    parts += [f"→ {c['name']}({json.dumps(c['arguments'], ensure_ascii=False)})" for c in turn_calls(message)]
+    text = re.sub(r"\s*\n\s*", " ⏎ ", " ".join(p for p in parts if p)) or "(empty)"
+    return f"{role}: {text[:limit]}{'…' if len(text) > limit else ''}"
+
+
+def expected_text(row: dict) -> str:
+    """The expected turn (or, for BFCL, the acceptable calls) as text."""
+    _, expected = split_row(row)
+    if expected is not None:
+        return format_message(expected)
+    answer = row.get("bfcl_answer")
+    if answer is None:
+        return "any call (relevance)"
+    return "no call" if not answer else "calls: " + json.dumps(answer, ensure_ascii=False)[:400]
+
+
+def predicted_text(row: dict) -> str:
+    p = row["prediction"]
+    return format_message({"role": "assistant", "content": p["content"],
+                           "tool_calls": [{"function": c} for c in p["tool_calls"]]})
+
+
+def metric_rows(metrics: dict) -> list[tuple[str, str, str]]:
+    """(metric, value, support) for the summary table of the report and the Evaluate tab."""
+    s = metrics["support"]
+    return [
+        ("rows correct (no failure)", _pct(metrics["accuracy"]), str(metrics["rows"])),
+        ("tool+arguments accuracy (free text judged by overlap)", _pct(metrics["tool_call_accuracy"]),
+         str(s["call_expected"])),
+        ("tool+arguments accuracy, strict", _pct(metrics["tool_call_accuracy_strict"]), str(s["call_expected"])),
+        ("call detection precision", _pct(metrics["call_precision"]), str(s["call_attempted"])),
+        ("call detection recall", _pct(metrics["call_recall"]), str(s["call_expected"])),
+        ("call detection F1", _pct(metrics["call_f1"]), str(metrics["rows"])),
+        ("tool-name accuracy (given a call)", _pct(metrics["tool_name_accuracy"]),
+         str(s["call_expected_and_attempted"])),
+        ("argument exact match (given right tools)", _pct(metrics["argument_exact_match"]),
+         str(s["right_tool_names"])),
+        ("argument match, free text judged", _pct(metrics["argument_match"]), str(s["right_tool_names"])),
+        ("free-text argument token F1", _num(metrics["free_text_overlap"]), str(s["free_text_arguments"])),
+        ("valid-call rate", _pct(metrics["valid_call_rate"]), str(s["call_attempted"])),
+        ("parallel-call accuracy", _pct(metrics["parallel_call_accuracy"]), str(s["parallel"])),
+        ("ROUGE-L of text answers", _num(metrics["rouge_l"]), str(s["text_answers"])),
+        ("examples/s", _num(metrics.get("examples_per_s")), str(metrics["rows"])),
+    ]
+
+
+def _table(header: list[str], rows: list) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(str(c).replace("|", "\\|") for c in row) + " |" for row in rows]
+
+
+def _example_failures(predictions: list[dict], limit: int) -> list[dict]:
+    """Up to `limit` failures, taking kinds in turn so that every kind is shown."""
+    by_kind = {kind: [r for r in predictions if r["failure"] == kind] for kind in FAILURE_KINDS}
+    picked: list[dict] = []
+    while len(picked) < limit and any(by_kind.values()):
+        for rows in by_kind.values():
+            if rows and len(picked) < limit:
+                picked.append(rows.pop(0))
+    return picked
+
+
+def summary_markdown(metrics: dict) -> str:
+    """Metric table, confusion matrix, failure counts and per-category accuracy as markdown."""
+    m = metrics
+    lines = _table(["metric", "value", "n"], metric_rows(m))
+    (tn, fp), (fn, tp) = m["confusion_matrix"]["matrix"]
+    lines += ["", "## Call detection (confusion matrix)", ""]
+    lines += _table(["expected \\ predicted", "no call", "call"], [["no call", tn, fp], ["call", fn, tp]])
+    lines += ["", "## Failures by kind", ""]
+    lines += _table(["kind", "count"], [[k, v] for k, v in m["failures"].items()])
+    if "per_category" in m:
+        title = "BFCL accuracy per category (AST matching)" if m.get("bfcl") else "Per category"
+        lines += ["", f"## {title}", ""]
+        lines += _table(["category", "rows", "accuracy"] + list(FAILURE_KINDS),
+                        [[name, c["rows"], _pct(c["accuracy"])] + [c["failures"].get(k, 0) for k in FAILURE_KINDS]
+                         for name, c in m["per_category"].items()])
+    return "\n".join(lines)
+
+
+def report_markdown(result: EvalResult) -> str:
+    """A readable report: summary, confusion matrix, failures by kind and category, examples."""
+    m = result.metrics
+    config = m.get("config", {})
+    lines = ["# Evaluation report", "",
+             f"Model: **{m.get('model', '?')}** · rows: {m['rows']} · "
+             f"generation {m.get('generation_seconds', 0):.1f} s "
+             f"({m.get('examples_per_s') or 0:.2f} rows/s, batch size {config.get('batch_size')}, "
+             f"max new tokens {config.get('max_new_tokens')})", "",
+             "![confusion matrix](confusion_matrix.png)", "", "## Summary", "", summary_markdown(m)]
+    examples = _example_failures(result.predictions, MAX_REPORT_EXAMPLES)
+    if examples:
+        lines += ["", f"## Example failures ({len(examples)} of {len(result.failures)})"]
+    for i, row in enumerate(examples, 1):
+        context, _ = split_row(row)
+        lines += ["", f"### {i}. `{row['failure']}` · {row.get('category', '')} · {row.get('id', '')}", "",
+                  f"{row['failure_reason'] or ''}", "", "````text"]  # 4 backticks: outputs may contain ```
+        lines += [format_message(msg, 300) for msg in context[-4:]]
+        lines += ["────────", f"expected  {expected_text(row)}", f"predicted {predicted_text(row)}",
+                  "````"]
+    return "\n".join(lines) + "\n"
+
+
+def confusion_figure(metrics: dict):
+    """The call/no-call confusion matrix as a matplotlib figure."""
+    from matplotlib.figure import Figure  # no pyplot: no global state, no GUI backend
+
+    matrix = metrics["confusion_matrix"]["matrix"]
+    labels = ["no call", "call"]
+    fig = Figure(figsize=(3.6, 3.2), dpi=100)
+    ax = fig.add_subplot()
+    ax.imshow(matrix, cmap="Blues", vmin=0)
+    ax.set_xticks([0, 1], labels)
+    ax.set_yticks([0, 1], labels)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("expected")
+    peak = max(max(r) for r in matrix) or 1
+    for i in range(2):
+        for j in range(2):
+            ax.text(j, i, str(matrix[i][j]), ha="center", va="center",
+                    color="white" if matrix[i][j] > peak / 2 else "black", fontsize=14)
+    ax.set_title(f"call detection · F1 {metrics['call_f1']:.2f}")
+    fig.tight_layout()
+    return fig
+
+
+def write_results(result: EvalResult, out_dir: str | Path) -> Path:
+    """predictions.jsonl, metrics.json, report.md and confusion_matrix.png in `out_dir`."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "predictions.jsonl", "w", encoding="utf-8") as f:
+        for row in result.predictions:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    (out / "metrics.json").write_text(json.dumps(result.metrics, ensure_ascii=False, indent=2) + "\n",
+                                      encoding="utf-8")
+    (out / "report.md").write_text(report_markdown(result), encoding="utf-8")
+    confusion_figure(result.metrics).savefig(out / "confusion_matrix.png")
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ CLI
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m train.evaluate", description=__doc__.split("\n")[0])
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", help="JSONL in our format; the last message of each row is the expected turn")
+    source.add_argument("--bfcl", help="BFCL categories, comma-separated (e.g. simple_python,irrelevance)")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--base-model", default=EMBEDDED, help="Hub id or folder (default: the embedded SmolLM2)")
+    p.add_argument("--adapter", default="default", help='"default" (shipped adapter), "none" or a folder')
+    p.add_argument("--batch-size", type=int, default=EvalConfig.batch_size)
+    p.add_argument("--max-new-tokens", type=int, default=EvalConfig.max_new_tokens)
+    p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")
+    p.add_argument("--threads", type=int, help="CPU threads for torch (default: FC_THREADS or torch's choice)")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens)
+    try:
+        rows = load_rows(args.data, args.bfcl, args.limit)
+        if not rows:
+            raise ValueError("no rows to evaluate")
+        handle = load_model(config, args.threads)
+    except (ValueError, OSError, RuntimeError) as e:  # DatasetError is a ValueError
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    print(f"evaluating {handle.label} on {len(rows)} rows", file=sys.stderr)
+    result = evaluate(rows, handle, config,
+                      progress=lambda done, total: print(f"  {done}/{total} rows", file=sys.stderr))
+    out = write_results(result, args.out)
+    m = result.metrics
+    for name, value, n in metric_rows(m):
+        print(f"{name:55} {value:>8}  (n={n})")
+    if "per_category" in m:
+        for name, c in m["per_category"].items():
+            print(f"  {name:30} {c['rows']:5} rows  {_pct(c['accuracy']):>7}")
+    print("failures: " + ", ".join(f"{k} {v}" for k, v in m["failures"].items()))
+    print(f"wrote {out}/predictions.jsonl, metrics.json, report.md, confusion_matrix.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
