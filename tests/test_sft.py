@@ -1,0 +1,255 @@
+"""train.sft: one renderer for training and inference, assistant-only loss, a tiny model trained end to end,
+clear errors, Stop and resume."""
+import json
+import threading
+from collections import Counter
+
+import pytest
+
+from conftest import tiny_llama
+from fc.prompt import render, to_template_messages
+from train.dataset import DatasetError, save_jsonl
+from train.sft import (SFTJobConfig, check_target_modules, install_folder, make_trainer, restore_folder,
+                       stratified_sample, tokenize_conversation, tokenize_rows, train)
+
+TOOLS = [{"type": "function", "function": {
+    "name": "get_weather", "description": "Weather in a city",
+    "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}}}]
+
+
+def weather_call(city):
+    return {"type": "function", "function": {"name": "get_weather", "arguments": {"city": city}}}
+
+
+CONVERSATION = [
+    {"role": "system", "content": "You are terse."},
+    {"role": "user", "content": "Weather in Paris and 東京?"},
+    {"role": "assistant", "tool_calls": [weather_call("Paris"), weather_call("東京")]},
+    {"role": "tool", "name": "get_weather", "content": json.dumps({"temp_c": 21})},
+    {"role": "tool", "name": "get_weather", "content": json.dumps({"temp_c": 18})},
+    {"role": "assistant", "content": "Paris 21 °C, 東京 18 °C."},
+    {"role": "user", "content": "Thanks!"},
+    {"role": "assistant", "content": "You're welcome."},
+]
+
+
+def rows(n=8):
+    out = []
+    for i in range(n):
+        city = f"City{i}"
+        out.append({"id": f"r{i}", "category": "call_weather" if i % 2 else "no_call_chitchat", "tools": TOOLS,
+                    "messages": [{"role": "user", "content": f"Weather in {city}?"},
+                                 {"role": "assistant", "tool_calls": [weather_call(city)]},
+                                 {"role": "tool", "name": "get_weather", "content": json.dumps({"temp_c": i})},
+                                 {"role": "assistant", "content": f"{city}: {i} °C."}]})
+    return out
+
+
+def masked_runs(ids, mask):
+    """The contiguous runs of ids with mask 1."""
+    runs, current = [], []
+    for token, bit in zip(ids, mask):
+        if bit:
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + ([current] if current else [])
+
+
+def test_loss_mask_covers_exactly_the_assistant_turns_with_end_of_turn(tokenizer):
+    ids, mask = tokenize_conversation(tokenizer, CONVERSATION, TOOLS)
+    trained = [tokenizer.decode(run) for run in masked_runs(ids, mask)]
+    replies = [m["content"] for m in to_template_messages(CONVERSATION, TOOLS) if m["role"] == "assistant"]
+    assert trained == [f"{reply}<|im_end|>\n" for reply in replies]
+    assert '<tool_call>\n{"name": "get_weather", "arguments": {"city": "東京"}}\n</tool_call>' in trained[0]
+    untrained = tokenizer.decode([t for t, bit in zip(ids, mask) if not bit])
+    for text in ("You are terse.", "Weather in Paris", "<tool_response>", "Thanks!", "<tools>"):
+        assert text in untrained
+    assert tokenizer.pad_token_id not in ids and tokenizer.pad_token != tokenizer.eos_token
+
+
+def test_inference_prompt_ids_are_a_prefix_of_training_ids(tokenizer):
+    ids, _ = tokenize_conversation(tokenizer, CONVERSATION, TOOLS)
+    assert ids == tokenizer(render(tokenizer, CONVERSATION, TOOLS), add_special_tokens=False)["input_ids"]
+    for i, message in enumerate(CONVERSATION):
+        if message["role"] == "assistant":
+            prompt = render(tokenizer, CONVERSATION[:i], TOOLS, add_generation_prompt=True)
+            prompt_ids = tokenizer(prompt, add_special_tokens=False)["input_ids"]
+            assert ids[:len(prompt_ids)] == prompt_ids
+
+
+def test_truncation_and_drops_are_counted(tokenizer):
+    ids, mask = tokenize_conversation(tokenizer, rows(1)[0]["messages"], TOOLS)
+    first_reply = mask.index(1)
+    assert tokenize_rows(rows(2), tokenizer, first_reply).dropped == 2  # nothing to learn left
+    cut = tokenize_rows(rows(2), tokenizer, first_reply + 3)
+    assert (cut.truncated, cut.dropped, [len(x) for x in cut.input_ids]) == (2, 0, [first_reply + 3] * 2)
+
+
+def test_stratified_sample_keeps_category_shares_and_is_seeded():
+    data = [{"category": "a", "i": i} for i in range(60)] + [{"category": "b", "i": i} for i in range(30)] \
+        + [{"category": "c", "i": i} for i in range(10)]
+    picked = stratified_sample(data, 20, seed=1)
+    assert Counter(r["category"] for r in picked) == {"a": 12, "b": 6, "c": 2}
+    assert picked == stratified_sample(data, 20, seed=1) != stratified_sample(data, 20, seed=2)
+    assert len(stratified_sample(data, 0, seed=1)) == 100
+
+
+def test_install_folder_swaps_whole_folders_and_restores_a_cut_short_swap(tmp_path):
+    target, new = tmp_path / "adapter", tmp_path / ".adapter.tmp"
+    for folder, text in ((target, "old"), (new, "new")):
+        folder.mkdir()
+        (folder / "weights").write_text(text)
+    install_folder(new, target)
+    assert (target / "weights").read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["adapter"]
+    target.rename(tmp_path / ".adapter.old-1")  # as if killed between moving the old folder aside and the new in
+    restore_folder(target)
+    assert (target / "weights").read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["adapter"]
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory, tokenizer):
+    folder = tmp_path_factory.mktemp("tiny-base")
+    tiny_llama(tokenizer).save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture
+def data_file(tmp_path):
+    path = tmp_path / "train.jsonl"
+    save_jsonl(rows(8), path)
+    return path
+
+
+def tiny_config(tiny_base, data_file, tmp_path, **overrides):
+    settings = dict(base_model=str(tiny_base), data=str(data_file), output_dir=str(tmp_path / "adapters" / "tiny"),
+                    max_steps=3, batch_size=2, grad_accum=1, max_length=512, threads=2, save_steps=1)
+    return SFTJobConfig(**{**settings, **overrides})
+
+
+def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_file, tmp_path):
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    reports = []
+    result = train(tiny_config(tiny_base, data_file, tmp_path), on_progress=reports.append, log=lambda _: None)
+    assert result.status == "finished" and result.steps == 3
+    assert [p.step for p in reports] == [1, 2, 3] and all(p.max_steps == 3 and p.loss > 0 for p in reports)
+    assert reports[-1].eta_s == 0 and reports[-1].tokens_seen > 0
+    adapter = tmp_path / "adapters" / "tiny"
+    assert result.adapter_dir == str(adapter)
+    assert {"adapter_config.json", "adapter_model.safetensors", "training_info.json", "README.md"} <= {
+        p.name for p in adapter.iterdir()}
+    assert sorted(p.name for p in adapter.parent.iterdir()) == ["tiny"]  # no temp or checkpoint folders left
+    info = json.loads((adapter / "training_info.json").read_text())
+    assert info["steps"] == 3 and info["data"]["rows"] == 8 and info["hyperparameters"]["r"] == 16
+    assert info["final_loss"] == result.final_loss and info["seconds"] > 0
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_base)
+    model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(tiny_base), adapter)
+    prompt = tokenizer(render(tokenizer, [{"role": "user", "content": "hi"}], TOOLS, add_generation_prompt=True),
+                       return_tensors="pt", add_special_tokens=False)
+    out = model.generate(**prompt, max_new_tokens=4, do_sample=False)
+    assert out.shape[1] == prompt["input_ids"].shape[1] + 4
+
+
+@pytest.mark.parametrize("num_items_in_batch, bf16", [(None, False), (50, False), (None, True)])
+def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_items_in_batch, bf16):
+    import torch
+    from trl import SFTTrainer
+
+    tokenized = tokenize_rows(rows(3), tokenizer, 512)
+    trainer = make_trainer(SFTJobConfig(dropout=0.0), tiny_llama(tokenizer), tokenizer, tokenized, "all-linear",
+                           tmp_path / "work", bf16=bf16)
+    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(3)])
+    assert (batch["labels"] != -100).sum() < batch["attention_mask"].sum() / 4  # most tokens carry no loss
+    fp32 = SFTTrainer.compute_loss(trainer, trainer.model, dict(batch), num_items_in_batch=num_items_in_batch)
+    model = trainer.accelerator.prepare(trainer.model)  # as in training: bf16 autocast around the forward
+    ours = trainer.compute_loss(model, dict(batch), num_items_in_batch=num_items_in_batch)
+    trls = SFTTrainer.compute_loss(trainer, model, dict(batch), num_items_in_batch=num_items_in_batch)
+    assert torch.allclose(ours, trls, rtol=1e-2 if bf16 else 1e-5), (ours, trls)
+    assert torch.allclose(ours, fp32, rtol=1e-6) != bf16  # bf16 really computed in bf16
+    ours.backward()
+    assert any(p.grad is not None and p.grad.abs().sum() > 0 for n, p in trainer.model.named_parameters()
+               if "lora_B" in n)
+
+
+def test_unknown_target_module_is_a_clear_error(tokenizer, tiny_base, data_file, tmp_path):
+    with pytest.raises(ValueError, match=r"nope_proj not found.*q_proj.*all-linear"):
+        check_target_modules(tiny_llama(tokenizer), ["q_proj", "nope_proj"])
+    assert check_target_modules(tiny_llama(tokenizer), "q_proj, v_proj") == ["q_proj", "v_proj"]
+    with pytest.raises(ValueError, match="nope_proj"):
+        train(tiny_config(tiny_base, data_file, tmp_path, target_modules=["nope_proj"]), log=lambda _: None)
+    assert not (tmp_path / "adapters").exists()
+
+
+def test_bad_data_is_rejected_with_line_numbers(tiny_base, tmp_path):
+    from train.tabs.train import check_upload
+
+    good = json.dumps(rows(1)[0])
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join([good, "{not json", good, json.dumps({"messages": []})]) + "\n")
+    with pytest.raises(DatasetError) as error:
+        train(tiny_config(tiny_base, bad, tmp_path), log=lambda _: None)
+    assert [n for n, _ in error.value.problems] == [2, 4]
+    message = check_upload(str(bad))
+    assert "line 2" in message and "line 4" in message and "line 1:" not in message
+    save_jsonl(rows(1), tmp_path / "one.jsonl")
+    assert "1 row" in check_upload(str(tmp_path / "one.jsonl"))
+
+
+def test_cli_reports_errors_without_a_traceback(tmp_path, capsys):
+    from train.sft import main
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    assert main(["--data", str(bad), "--output_dir", str(tmp_path / "out")]) == 2
+    assert "line 1: bad JSON" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0 and "--grad_accum" in capsys.readouterr().out
+
+
+def test_stop_keeps_the_previous_adapter_and_resume_finishes(tiny_base, data_file, tmp_path):
+    adapter = tmp_path / "adapters" / "tiny"
+    adapter.mkdir(parents=True)
+    (adapter / "adapter_config.json").write_text('{"previous": true}')
+    before = {p.name: p.read_bytes() for p in adapter.iterdir()}
+    stop = threading.Event()
+
+    result = train(tiny_config(tiny_base, data_file, tmp_path, save_steps=50), on_progress=lambda p: stop.set(),
+                   stop_event=stop, log=lambda _: None)
+    assert result.status == "stopped" and result.adapter_dir is None and result.steps == 1
+    assert {p.name: p.read_bytes() for p in adapter.iterdir()} == before
+    assert result.checkpoint_dir and (tmp_path / "adapters" / "tiny.work" / "checkpoint-1").is_dir()
+
+    reports, lines = [], []
+    resumed = train(tiny_config(tiny_base, data_file, tmp_path, resume=True), on_progress=reports.append,
+                    log=lines.append)
+    assert resumed.status == "finished" and resumed.steps == 3
+    assert [p.step for p in reports] == [2, 3] and any("resuming from" in line for line in lines)
+    assert json.loads((adapter / "training_info.json").read_text())["steps"] == 3
+    assert not (tmp_path / "adapters" / "tiny.work").exists()
+
+
+def test_train_tab_runs_one_job_at_a_time_and_stops_cleanly(tiny_base, data_file, tmp_path):
+    gr = pytest.importorskip("gradio")
+    from train.tabs.train import TrainingJob, build_train_tab
+
+    with gr.Blocks():
+        build_train_tab(gr.Dropdown(["default"], value="default"))
+    job = TrainingJob()
+    stopped = threading.Event()
+    config = tiny_config(tiny_base, data_file, tmp_path, max_steps=50, save_steps=100)
+    job.start(config, owner="me")
+    with pytest.raises(RuntimeError, match="already running"):
+        job.start(config, owner="someone else")
+    while not job.progress and job.thread.is_alive():
+        stopped.wait(0.05)
+    assert job.stop()
+    job.thread.join(timeout=60)
+    assert job.status == "stopped" and job.result.stopped and job.error is None
+    assert not (tmp_path / "adapters" / "tiny").exists()
+    assert any("stop requested" in line for line in job.log) and job.log[-1].endswith("training stopped")
