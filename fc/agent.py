@@ -26,10 +26,11 @@ class TextDelta:
 
 @dataclass
 class ModelTurn:
-    """One finished generation: its cleaned content, its calls, its raw text."""
+    """One finished generation: its cleaned content, its calls, its raw text, and unparsable calls."""
     content: str
     tool_calls: list[ToolCall]
     raw: str
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -96,7 +97,7 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
                 yield TextDelta(visible[shown:])
                 shown = len(visible)
         parsed = parse(raw)
-        yield ModelTurn(parsed.content, parsed.tool_calls, raw)
+        yield ModelTurn(parsed.content, parsed.tool_calls, raw, parsed.errors)
         turn = {"role": "assistant", "content": parsed.content}
         if parsed.tool_calls:
             turn["tool_calls"] = [c.as_message_call() for c in parsed.tool_calls]

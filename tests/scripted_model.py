@@ -1,0 +1,39 @@
+"""A scripted fake chat model for the app tests: calls a tool for the user's question, then answers from its result."""
+from __future__ import annotations
+
+import json
+import re
+
+from fc.prompt import format_tool_call
+
+
+class ScriptedModel:
+    """Weather/image questions get a tool call; after a tool result it answers using the result."""
+
+    label = "scripted fake model"
+
+    def __init__(self):
+        self.prompts: list[list[dict]] = []  # every conversation it was asked to continue
+
+    def reply(self, messages: list[dict]) -> str:
+        last = messages[-1]
+        if last["role"] == "tool":
+            result = json.loads(last["content"])
+            if "image" in result:
+                return "Here is your image."
+            if "error" in result:
+                return f"Sorry, that failed: {result['error']}"
+            return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
+        text = last["content"]
+        if "draw" in text.lower():
+            return format_tool_call("generate_image", {"prompt": text})
+        if "weather" in text.lower():
+            city = re.findall(r"in ([A-Z]\w+)", text)
+            return "Let me check.\n" + format_tool_call("get_weather", {"city": city[-1] if city else "Paris"})
+        return "I can only talk about the weather."
+
+    def stream_chat(self, messages, tools, system=None, settings=None):
+        self.prompts.append([dict(m) for m in messages])
+        text = self.reply(messages)
+        for i in range(0, len(text), 7):  # stream in small pieces, like a real model
+            yield text[i:i + 7]

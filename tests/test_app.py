@@ -1,0 +1,213 @@
+"""The app: builds offline, and holds multi-turn tool-calling conversations through gradio_client (fake model)."""
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+gr = pytest.importorskip("gradio")
+gradio_client = pytest.importorskip("gradio_client")
+
+import app  # noqa: E402
+from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted  # noqa: E402
+from fc.builtins import images  # noqa: E402
+from fc.parse import parse  # noqa: E402
+from fc.tools import load_tool_schemas  # noqa: E402
+from fc.tabs.chat import EXAMPLES, Transcript, adapter_choices  # noqa: E402
+from scripted_model import ScriptedModel  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The app with a scripted fake model and the tiny random image pipeline, on a free local port."""
+    out = tmp_path_factory.mktemp("outputs")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(images.settings, "model", images.TINY_RANDOM)
+        mp.setattr(images.settings, "output_dir", out)
+        fake = ScriptedModel()
+        demo = app.build_app(lambda base, adapter: fake)
+        demo.queue(default_concurrency_limit=1)
+        port = free_port()
+        demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+        try:
+            yield f"http://127.0.0.1:{port}/", fake
+        finally:
+            demo.close()
+
+
+def summarize(chat: list[dict]) -> list[tuple[str, str]]:
+    """(kind, text) per message: user / reply / step (title + status) / file (path)."""
+    rows = []
+    for m in chat:
+        part = m["content"][0]
+        if part["type"] == "file":
+            rows.append(("file", part["file"] if isinstance(part["file"], str) else part["file"]["path"]))
+        elif m.get("metadata") and m["metadata"].get("title"):
+            rows.append(("step", f"{m['metadata']['title']} [{m['metadata'].get('status')}] {part['text']}"))
+        else:
+            rows.append((m["role"] if m["role"] == "user" else "reply", part["text"]))
+    return rows
+
+
+def send(c, text: str, **kwargs):
+    job = c.submit(text, api_name="/chat", **kwargs)
+    textbox, chat = job.result()
+    return textbox, chat, [summarize(o[1]) for o in job.outputs()]
+
+
+def test_two_turns_with_tools_images_and_history(served, tmp_path):
+    url, fake = served
+    c = gradio_client.Client(url, verbose=False, download_files=str(tmp_path))
+
+    textbox, chat, stream = send(c, "What's the weather in Paris?")
+    rows = summarize(chat)
+    assert textbox == ""
+    assert [k for k, _ in rows] == ["user", "reply", "step", "reply"]
+    assert rows[1][1] == "Let me check."
+    assert rows[2][1].startswith("🛠️ get_weather [done]") and '"city": "Paris"' in rows[2][1]
+    weather = json.loads(rows[2][1].split("**Result**\n```json\n")[1].split("\n```")[0])
+    assert rows[3][1] == f"In Paris it is {weather['temperature']} degrees and {weather['condition']}."
+    assert any(r[-1][0] == "step" and "[pending]" in r[-1][1] for r in stream), "the step is shown while it runs"
+    partial = [r[-1][1] for r in stream if r[-1][0] == "reply" and r[-1][1] != rows[3][1]]
+    assert any(rows[3][1].startswith(p) for p in partial), "the final reply streams in pieces"
+
+    textbox, chat, stream = send(c, "Draw a cat on the moon", image_steps=1, image_width=64, image_height=64,
+                                 image_seed=3)
+    rows = summarize(chat)
+    assert [k for k, _ in rows] == ["user", "reply", "step", "reply", "user", "step", "file", "reply"]
+    assert rows[4] == ("user", "Draw a cat on the moon")
+    assert rows[5][1].startswith("🛠️ generate_image [done]")
+    assert any("Generating image…" in r[-1][1] for r in stream if r[-1][0] == "step")
+    assert rows[6][1].endswith(".png") and Path(rows[6][1]).is_file()
+    assert rows[7] == ("reply", "Here is your image.")
+    assert '"width": 64' in rows[5][1]  # the image settings from the side panel were used
+
+    second_prompt = fake.prompts[-2]  # turn 2, first round: the whole history in our dataset format
+    assert [m["role"] for m in second_prompt] == ["user", "assistant", "tool", "assistant", "user"]
+    assert second_prompt[1]["tool_calls"][0]["function"] == {"name": "get_weather", "arguments": {"city": "Paris"}}
+    assert json.loads(second_prompt[2]["content"])["city"] == "Paris"
+
+
+def test_two_clients_do_not_share_history(served):
+    url, _ = served
+    alice, bob = gradio_client.Client(url, verbose=False), gradio_client.Client(url, verbose=False)
+    send(alice, "What's the weather in Oslo?")
+    _, chat, _ = send(bob, "Hello")
+    assert summarize(chat) == [("user", "Hello"), ("reply", "I can only talk about the weather.")]
+    _, chat, _ = send(alice, "And the weather in Rome?")
+    assert [text for kind, text in summarize(chat) if kind == "user"] == [
+        "What's the weather in Oslo?", "And the weather in Rome?"]
+
+
+def test_invalid_tools_json_keeps_the_message_and_sends_nothing(served):
+    url, fake = served
+    c = gradio_client.Client(url, verbose=False)
+    asked = len(fake.prompts)
+    textbox, chat, _ = send(c, "What's the weather in Paris?", tools_json='[{"type": "function"')
+    assert textbox == "What's the weather in Paris?"
+    assert chat == []
+    assert len(fake.prompts) == asked
+
+
+def test_a_call_the_tools_do_not_allow_is_shown_as_an_error_step(served):
+    url, _ = served
+    c = gradio_client.Client(url, verbose=False)
+    only_time = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_time"])
+    _, chat, _ = send(c, "What's the weather in Paris?", tools_json=only_time)
+    rows = summarize(chat)
+    assert rows[2][1].startswith("❌ get_weather: error [done]") and "unknown tool" in rows[2][1]
+    assert rows[3][1].startswith("Sorry, that failed: unknown tool 'get_weather'")
+
+
+def test_a_model_that_fails_to_load_gives_a_message_not_a_traceback(tmp_path):
+    def broken(base, adapter):
+        raise OSError(f"{base} is not a model folder")
+
+    demo = app.build_app(broken)
+    demo.queue()
+    port = free_port()
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    try:
+        _, chat, _ = send(gradio_client.Client(f"http://127.0.0.1:{port}/", verbose=False), "Hi",
+                          base="/nowhere")
+    finally:
+        demo.close()
+    rows = summarize(chat)
+    assert rows[0] == ("user", "Hi")
+    assert rows[1][1].startswith("❌ model not loaded [done] Could not load /nowhere")
+    assert "OSError: /nowhere is not a model folder" in rows[1][1] and "Traceback" not in rows[1][1]
+
+
+def test_transcript_maps_events_to_messages():
+    display = [{"role": "user", "content": "Weather in Paris and Tokyo?"}]
+    t = Transcript(display, turn_no=1)
+    t.add(TextDelta("Checking"))
+    assert display[-1] == {"role": "assistant", "content": "Checking"}
+    t.add(ModelTurn("", [], '<tool_call>{"name": "get_weather"}</tool_call>'))
+    assert len(display) == 1, "a bubble left empty by a pure call is dropped"
+    t.add(ToolStarted("call_0_0", "get_weather", {"city": "Paris"}))
+    t.add(ToolStarted("call_0_1", "generate_image", {"prompt": "a fox"}))
+    assert display[1]["metadata"] == {"title": "🛠️ get_weather", "status": "pending", "id": "turn1-call_0_0"}
+    assert "Generating image…" in display[2]["content"]
+    t.add(ToolFinished("call_0_1", "generate_image", {"prompt": "a fox"}, {"image": "/tmp/x.png"}, 1.234))
+    t.add(ImageProduced("call_0_1", "/tmp/x.png"))
+    t.add(ToolFinished("call_0_0", "get_weather", {"city": "Paris"}, {"error": "boom"}, 0.5))
+    assert display[1]["metadata"]["title"] == "❌ get_weather: error"
+    assert display[1]["metadata"]["status"] == "done" and display[1]["metadata"]["duration"] == 0.5
+    assert display[2]["metadata"] == {"title": "🛠️ generate_image", "status": "done", "id": "turn1-call_0_1",
+                                      "duration": 1.234}
+    assert display[3] == {"role": "assistant", "content": {"path": "/tmp/x.png", "alt_text": "a fox"}}
+    t.add(ModelTurn("Partial.", [], "Partial."))
+    t.add(Final("Partial.\n(Stopped after 1 tool rounds without a final answer.)", []))
+    assert display[-1]["content"].endswith("(Stopped after 1 tool rounds without a final answer.)")
+    assert len(display) == 5
+
+
+def test_malformed_calls_and_empty_replies_are_visible():
+    display = []
+    t = Transcript(display, turn_no=1)
+    raw = '<tool_call>{"name": "get_weather", "arguments": {</tool_call>'
+    t.add(ModelTurn("", [], raw, parse(raw).errors))
+    assert display[0]["metadata"]["title"] == "❌ invalid tool call"
+    t.add(Final("", []))
+    assert display[-1]["content"] == "*(the model gave no reply)*"
+
+
+def test_examples_cover_english_chinese_parallel_negative_and_follow_up():
+    wanted = {"Weather in Paris and Tokyo?", "Why is the sky blue?", "什麼是吉卜力風格？", "And in Barcelona?"}
+    assert wanted <= set(EXAMPLES)
+    assert any("畫" in e for e in EXAMPLES) and any("幾點" in e for e in EXAMPLES)
+
+
+def test_adapter_choices_list_default_none_and_trained_folders(tmp_path, monkeypatch):
+    import fc.tabs.chat as chat
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "adapter_config.json").write_text("{}")
+    (tmp_path / "not-an-adapter").mkdir()
+    monkeypatch.setattr(chat, "ADAPTERS_DIR", tmp_path)
+    values = [value for _, value in adapter_choices("/elsewhere/adapter")]
+    assert values == ["default", "none", str(tmp_path / "mine"), "/elsewhere/adapter"]
+
+
+def test_help_lists_the_options(capsys):
+    with pytest.raises(SystemExit):
+        app.parse_args(["--help"])
+    text = capsys.readouterr().out
+    for option in ("--host", "--port", "--share", "--base-model", "--adapter", "--image-model", "--threads",
+                   "--mcp", "--concurrency"):
+        assert option in text
+
+
+def test_mcp_tools_are_api_endpoints_when_asked():
+    demo = app.build_app(lambda base, adapter: ScriptedModel(), mcp_tools=True)
+    names = {fn.api_name for fn in demo.fns.values()}
+    assert {"chat", "get_weather", "get_time", "generate_image"} <= names
+    reason = app.mcp_unsupported_reason()
+    assert reason is None or "mcp" in reason.lower()

@@ -1,0 +1,77 @@
+"""A real browser (headless Chromium via Selenium) asks the app about the weather and sees the tool step and answer.
+
+Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run); skipped without them. Saves a
+screenshot to test-artifacts/chat.png.
+"""
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = shutil.which("chromedriver")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() or CHROMEDRIVER is None,
+    reason="headless browser test needs /usr/bin/chromium and chromedriver (apt-get install chromium chromium-driver)")
+webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install selenium)")
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+import app  # noqa: E402
+from scripted_model import ScriptedModel  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def url():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo = app.build_app(lambda base, adapter: ScriptedModel())
+    demo.queue(default_concurrency_limit=1)
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture
+def browser(tmp_path, monkeypatch):
+    monkeypatch.setenv("SE_OFFLINE", "true")  # never let Selenium Manager go looking for drivers online
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1100", f"--user-data-dir={tmp_path / 'profile'}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=CHROMEDRIVER))
+    yield driver
+    driver.quit()
+
+
+def test_weather_question_shows_the_tool_step_and_the_answer(url, browser):
+    browser.get(url)
+    wait = WebDriverWait(browser, 60)
+    box = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "#chat-input textarea"))
+    box.send_keys("What's the weather in Paris?")
+    browser.find_element(By.ID, "chat-send").click()
+
+    transcript = browser.find_element(By.ID, "chat-transcript")
+    wait.until(lambda d: "degrees and" in transcript.text)
+    step = wait.until(lambda d: next((t for t in d.find_elements(By.CSS_SELECTOR, "#chat-transcript [role=button]")
+                                      if "get_weather" in t.text), None))
+    step.click()  # open the step to show its arguments and result
+    wait.until(lambda d: "Result" in transcript.text)
+    browser.execute_script("const log = document.querySelector('#chat-transcript [role=log]');"
+                           "log.scrollTop = log.scrollHeight;")  # show the result's end and the answer
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "chat.png"))
+
+    text = transcript.text
+    assert "What's the weather in Paris?" in text
+    assert text.index("get_weather") < text.index("In Paris it is")
+    assert '"city": "Paris"' in text
+    assert "Traceback" not in browser.page_source
+    wait.until(lambda d: "Loaded scripted fake model" in d.find_element(By.TAG_NAME, "body").text)

@@ -1,0 +1,328 @@
+"""The Train tab: fine-tune a LoRA adapter in the background, watch it learn, compare before/after, use it in Chat.
+
+One training runs at a time per server (`JOB`); every open page sees its progress.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import gradio as gr
+import pandas as pd
+
+from fc import ADAPTERS_DIR, ROOT
+from fc.embedded import EMBEDDED
+from train.dataset import DatasetError, load_jsonl
+from train.sft import Progress, SFTJobConfig, TrainResult, format_seconds, train
+
+BUILT_IN = "Built-in generated data (data/train.jsonl)"
+UPLOAD = "Upload a JSONL file"
+UPLOADS_DIR = ROOT / "runs" / "uploads"
+ADAPTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+MAX_SHOWN_PROBLEMS = 20
+MAX_LOG_LINES = 400
+TAB_MAX_ROWS = 200  # ~10 minutes of training on 2 CPU cores with the embedded model
+TAB_EVAL_ROWS = 32  # validation rows evaluated before and after in the tab (0 in the CLI by default)
+
+
+def check_upload(path: str | None) -> str:
+    """A Markdown verdict on an uploaded JSONL file: row count and categories, or every bad line by number."""
+    if not path:
+        return ""
+    try:
+        rows = load_jsonl(path)
+    except DatasetError as e:
+        shown = "\n".join(f"- line {n}: {reason}" for n, reason in e.problems[:MAX_SHOWN_PROBLEMS])
+        more = len(e.problems) - MAX_SHOWN_PROBLEMS
+        return (f"❌ **{len(e.problems)} bad line(s)**; fix them and upload again:\n{shown}"
+                + (f"\n- … and {more} more" if more > 0 else ""))
+    except (OSError, UnicodeDecodeError) as e:
+        return f"❌ Could not read the file: {e}"
+    if not rows:
+        return "❌ The file has no rows."
+    categories = Counter(str(row.get("category", "(none)")) for row in rows)
+    top = ", ".join(f"{name} {n}" for name, n in categories.most_common(8))
+    return f"✅ {len(rows)} row{'s' if len(rows) != 1 else ''} ({top})"
+
+
+@dataclass
+class TrainingJob:
+    """The server's one training run: its config, progress, log and result, read by every page."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    status: str = "idle"  # idle | running | stopping | finished | stopped | failed
+    owner: str | None = None  # session that started it (may stop it)
+    config: SFTJobConfig | None = None
+    started_at: float | None = None
+    progress: list[Progress] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)
+    result: TrainResult | None = None
+    error: str | None = None
+    version: int = 0  # bumped on every change, so pages redraw only when something changed
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.status in ("running", "stopping")
+
+    def start(self, config: SFTJobConfig, owner: str | None = None) -> None:
+        """Start `config` in a background thread; RuntimeError while another training runs."""
+        with self.lock:
+            if self.running:
+                raise RuntimeError("A training is already running on this server; wait for it or stop it.")
+            self.status, self.owner, self.config, self.started_at = "running", owner, config, time.time()
+            self.progress, self.log, self.result, self.error = [], [], None, None
+            self.stop_event = threading.Event()
+            self.version += 1
+            self.thread = threading.Thread(target=self._run, name="sft", daemon=True)
+            self.thread.start()
+
+    def stop(self) -> bool:
+        with self.lock:
+            if self.status != "running":
+                return False
+            self.status = "stopping"
+            self.stop_event.set()
+            self.version += 1
+        self._log("stop requested: finishing the current step, then saving a checkpoint")
+        return True
+
+    def _log(self, line: str) -> None:
+        with self.lock:
+            self.log = [*self.log[-MAX_LOG_LINES + 1:], f"{time.strftime('%H:%M:%S')} {line}"]
+            self.version += 1
+
+    def _progress(self, report: Progress) -> None:
+        with self.lock:
+            self.progress = [*self.progress, report]
+            self.version += 1
+        if report.step == 1 or report.step % 10 == 0 or report.step == report.max_steps:
+            self._log(report.line())
+
+    def _run(self) -> None:
+        try:
+            result = train(self.config, on_progress=self._progress, log=self._log, stop_event=self.stop_event)
+            status, error = result.status, None
+        except Exception as e:  # shown in the tab; the traceback goes to the server log
+            traceback.print_exc()
+            result, status, error = None, "failed", f"{type(e).__name__}: {e}"
+        with self.lock:
+            self.result, self.status, self.error = result, status, error
+            self.version += 1
+        self._log({"finished": "training finished", "stopped": "training stopped",
+                   "failed": f"training failed: {error}"}[status])
+
+
+JOB = TrainingJob()
+
+
+def adapter_value(adapter_dir: str | Path) -> str:
+    """How the Chat tab's adapter dropdown names an adapter folder."""
+    path = Path(adapter_dir)
+    return "default" if path == ADAPTERS_DIR / "default" else str(path)
+
+
+# the hyperparameter inputs of the tab, in order
+HYPER_FIELDS = ["max_rows", "r", "alpha", "dropout", "target_modules", "lr", "epochs", "max_steps", "batch_size",
+                "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit", "eval_rows", "resume"]
+
+
+def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
+               values: dict) -> SFTJobConfig:
+    """The tab's inputs (`values`: the HYPER_FIELDS) as an `SFTJobConfig`; ValueError with what to fix."""
+    name = (name or "").strip()
+    if not ADAPTER_NAME.match(name):
+        raise ValueError("Name the adapter with letters, digits, '.', '_' or '-' (at most 64 characters).")
+    if name == "default":
+        raise ValueError("'default' is the shipped adapter (trained with `python -m train.sft`); pick another name.")
+    if dataset == UPLOAD:
+        if not upload:
+            raise ValueError("Upload a JSONL file first, or choose the built-in data.")
+        load_jsonl(upload)  # DatasetError lists the bad lines
+        UPLOADS_DIR.mkdir(parents=True, exist_ok=True)
+        data = UPLOADS_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}-{Path(upload).name}"
+        shutil.copyfile(upload, data)  # Gradio's upload cache may be cleaned while training runs
+    else:
+        data = ROOT / SFTJobConfig.data
+        if not data.exists():
+            raise ValueError(f"{data} is missing: generate it with `python -m train.generate`, or upload a file.")
+    defaults = SFTJobConfig()
+    numbers = {}
+    for key in ("max_rows", "r", "alpha", "dropout", "lr", "epochs", "max_steps", "batch_size", "grad_accum",
+                "max_length", "seed", "threads", "eval_rows"):
+        if values[key] is None:
+            raise ValueError(f"Fill in the hyperparameter {key}.")
+        numbers[key] = type(getattr(defaults, key))(values[key])
+    return replace(defaults, base_model=(base_model or "").strip() or EMBEDDED, data=str(data),
+                   output_dir=str(ADAPTERS_DIR / name), include_corrections=bool(include_corrections),
+                   target_modules=[t.strip() for t in str(values["target_modules"]).split(",") if t.strip()],
+                   bf16={"auto": None, "on": True, "off": False}[values["bf16"]],
+                   load_in_4bit=bool(values["load_in_4bit"]), resume=bool(values["resume"]), **numbers)
+
+
+def status_markdown(session: str | None) -> str:
+    job = JOB
+    if job.status == "idle":
+        return "No training has run since the server started."
+    who = "you" if job.owner == session else "another user"
+    latest = job.progress[-1] if job.progress else None
+    where = (f"step {latest.step}/{latest.max_steps} · loss {latest.loss:.4f} · "
+             f"elapsed {format_seconds(latest.elapsed_s)} · ETA {format_seconds(latest.eta_s)}" if latest else
+             "preparing (loading data and model, evaluating the base model)…")
+    target = Path(job.config.output_dir).name
+    if job.status == "running":
+        return f"⏳ **Training `{target}`** (started by {who}) · {where}"
+    if job.status == "stopping":
+        return f"⏹️ **Stopping `{target}`** · {where}"
+    if job.status == "failed":
+        return f"❌ **Training `{target}` failed:** {job.error}"
+    if job.status == "stopped":
+        checkpoint = job.result.checkpoint_dir if job.result else None
+        return (f"⏹️ **Stopped `{target}`** after {job.result.steps if job.result else 0} steps; the previous "
+                "adapter (if any) is unchanged"
+                + (f"; tick *Resume* and Start to continue from `{Path(checkpoint).name}`." if checkpoint else "."))
+    result = job.result
+    loss = f"{result.final_loss:.4f}" if result.final_loss is not None else "?"
+    return (f"✅ **Trained `{target}`** in {format_seconds(result.seconds)}: {result.steps} steps, final loss "
+            f"{loss}; saved to `{result.adapter_dir}`.")
+
+
+def loss_frame() -> pd.DataFrame:
+    return pd.DataFrame({"step": [p.step for p in JOB.progress], "loss": [p.loss for p in JOB.progress]})
+
+
+def metrics_frame() -> pd.DataFrame:
+    """Before/after metrics on the validation rows (empty until a run with evaluation finishes)."""
+    from train.evaluate import metric_rows
+
+    info = JOB.result.info if JOB.result else {}
+    before, after = info.get("metrics_before"), info.get("metrics_after")
+    if not after:
+        return pd.DataFrame(columns=["metric", "before", "after", "n"])
+    rows = [(name, b, a, n) for (name, b, _), (_, a, n) in zip(metric_rows(before), metric_rows(after))]
+    return pd.DataFrame(rows, columns=["metric", "before", "after", "n"])
+
+
+def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
+                    chat_base_model: gr.Textbox | None = None) -> None:
+    """Build the Train tab inside the current Blocks/Tab. `chat_adapter_dropdown` (and `chat_base_model`) are
+    the Chat tab's components that "Use in Chat" sets; without them that button is hidden."""
+    defaults = SFTJobConfig()
+    seen = gr.State(-1)  # the JOB.version this page shows
+
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=2, min_width=320):
+            base_model = gr.Textbox(EMBEDDED, label="Base model", elem_id="train-base-model",
+                                    info="'embedded' (SmolLM2-135M), a Hugging Face id or a local folder")
+            dataset = gr.Radio([BUILT_IN, UPLOAD], value=BUILT_IN, label="Training data")
+            upload = gr.File(label="JSONL file (our format)", file_types=[".jsonl"], type="filepath", visible=False)
+            upload_check = gr.Markdown(visible=False)
+            include_corrections = gr.Checkbox(False, label="Include corrections (corrections/corrections.jsonl)")
+            name = gr.Textbox("my-adapter", label="Adapter name", info="saved to adapters/<name>/",
+                              elem_id="train-name")
+            with gr.Accordion("Hyperparameters", open=False):
+                with gr.Row():
+                    max_rows = gr.Number(TAB_MAX_ROWS, precision=0, elem_id="train-max-rows",
+                                         label="Max rows (0 = all; stratified by category)")
+                    eval_rows = gr.Number(TAB_EVAL_ROWS, precision=0, elem_id="train-eval-rows",
+                                          label="Validation rows before/after (0 = skip)")
+                with gr.Row():
+                    r = gr.Number(defaults.r, precision=0, label="LoRA r")
+                    alpha = gr.Number(defaults.alpha, precision=0, label="LoRA alpha")
+                    dropout = gr.Number(defaults.dropout, label="LoRA dropout")
+                target_modules = gr.Textbox(",".join(defaults.target_modules), label="Target modules",
+                                            info="all-linear, or names such as q_proj,v_proj")
+                with gr.Row():
+                    lr = gr.Number(defaults.lr, label="Learning rate")
+                    epochs = gr.Number(defaults.epochs, label="Epochs")
+                    max_steps = gr.Number(defaults.max_steps, precision=0, label="Max steps (0 = epochs)",
+                                          elem_id="train-max-steps")
+                with gr.Row():
+                    batch_size = gr.Number(defaults.batch_size, precision=0, label="Batch size")
+                    grad_accum = gr.Number(defaults.grad_accum, precision=0, label="Gradient accumulation")
+                    max_length = gr.Number(defaults.max_length, precision=0, label="Max length (tokens)")
+                with gr.Row():
+                    seed = gr.Number(defaults.seed, precision=0, label="Seed")
+                    threads = gr.Number(defaults.threads, precision=0, label="CPU threads (0 = default)")
+                    bf16 = gr.Radio(["auto", "on", "off"], value="auto", label="bf16")
+                with gr.Row():
+                    load_in_4bit = gr.Checkbox(False, label="QLoRA (4-bit base, CUDA only)")
+                    resume = gr.Checkbox(False, label="Resume from the last checkpoint")
+            with gr.Row():
+                start = gr.Button("Start training", variant="primary", elem_id="train-start")
+                stop = gr.Button("Stop", variant="stop", elem_id="train-stop")
+        with gr.Column(scale=3, min_width=400):
+            status = gr.Markdown(status_markdown(None), elem_id="train-status")
+            plot = gr.LinePlot(loss_frame(), x="step", y="loss", title="Training loss", height=260,
+                               y_lim=[0, None])
+            log = gr.Textbox("", label="Log", lines=10, max_lines=10, autoscroll=True, interactive=False,
+                             elem_id="train-log")
+            metrics = gr.Dataframe(metrics_frame(), label="Validation metrics, before vs after", interactive=False)
+            use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
+                                    elem_id="train-use-in-chat")
+    timer = gr.Timer(1.0)
+    hyper = [max_rows, r, alpha, dropout, target_modules, lr, epochs, max_steps, batch_size, grad_accum, max_length,
+             seed, threads, bf16, load_in_4bit, eval_rows, resume]
+
+    def show_upload(choice: str):
+        return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
+
+    def on_upload(path: str | None):
+        return gr.Markdown(check_upload(path), visible=True)
+
+    def on_start(inputs: dict, request: gr.Request):
+        try:
+            config = job_config(inputs[base_model], inputs[dataset], inputs[upload], inputs[include_corrections],
+                                inputs[name], {key: inputs[c] for key, c in zip(HYPER_FIELDS, hyper)})
+            JOB.start(config, owner=request.session_hash if request else None)
+        except (ValueError, RuntimeError, OSError) as e:
+            gr.Warning(str(e))
+
+    def on_stop(request: gr.Request):
+        if JOB.owner not in (None, request.session_hash if request else None):
+            gr.Warning("This training was started by another user; only they can stop it.")
+        elif not JOB.stop():
+            gr.Info("No training is running.")
+
+    def refresh(last_seen: int, request: gr.Request):
+        if JOB.version == last_seen:
+            return (gr.skip(),) * 8
+        session = request.session_hash if request else None
+        finished = JOB.status == "finished" and JOB.result is not None
+        return (JOB.version, status_markdown(session), loss_frame(), "\n".join(JOB.log), metrics_frame(),
+                gr.Button(interactive=not JOB.running), gr.Button(interactive=JOB.running and JOB.owner == session),
+                gr.Button(interactive=finished))
+
+    dataset.change(show_upload, dataset, [upload, upload_check], queue=False, api_visibility="private")
+    upload.upload(on_upload, upload, upload_check, queue=False, api_visibility="private")
+    upload.clear(lambda: gr.Markdown("", visible=True), None, upload_check, queue=False, api_visibility="private")
+    start.click(on_start, {base_model, dataset, upload, include_corrections, name, *hyper}, None,
+                queue=False, api_visibility="private")
+    stop.click(on_stop, None, None, queue=False, api_visibility="private")
+    timer.tick(refresh, seen, [seen, status, plot, log, metrics, start, stop, use_in_chat], queue=False,
+               api_visibility="private")
+
+    if chat_adapter_dropdown is not None:
+        from fc.tabs.chat import adapter_choices
+
+        outputs = [chat_adapter_dropdown] + ([chat_base_model] if chat_base_model is not None else [])
+
+        def on_use_in_chat():
+            result = JOB.result
+            if not (result and result.adapter_dir):
+                gr.Warning("No finished adapter yet.")
+                return [gr.skip()] * len(outputs)
+            value = adapter_value(result.adapter_dir)
+            gr.Info(f"Chat now uses {Path(result.adapter_dir).name}: it loads with your next message.")
+            return [gr.Dropdown(choices=adapter_choices(value), value=value), gr.Textbox(JOB.config.base_model)
+                    ][:len(outputs)]
+
+        use_in_chat.click(on_use_in_chat, None, outputs, queue=False, api_visibility="private")
+
