@@ -9,8 +9,9 @@ import pytest
 from conftest import tiny_llama
 from fc.prompt import render, to_template_messages
 from train.dataset import DatasetError, save_jsonl
-from train.sft import (SFTJobConfig, check_target_modules, install_folder, make_trainer, restore_folder,
-                       stratified_sample, tokenize_conversation, tokenize_rows, train)
+from train.sft import (SFTJobConfig, chain_conversations, check_target_modules, install_folder, make_trainer,
+                       parse_args, reproduce_command, restore_folder, stratified_sample, tokenize_conversation,
+                       tokenize_rows, train)
 
 TOOLS = [{"type": "function", "function": {
     "name": "get_weather", "description": "Weather in a city",
@@ -96,6 +97,24 @@ def test_stratified_sample_keeps_category_shares_and_is_seeded():
     assert len(stratified_sample(data, 0, seed=1)) == 100
 
 
+def test_chaining_joins_conversations_with_the_same_tools_and_loses_nothing(tokenizer):
+    other_tools = TOOLS + [{"type": "function", "function": {"name": "get_time", "parameters": {"type": "object"}}}]
+    data = rows(7) + [{**rows(1)[0], "id": "t", "tools": other_tools},
+                      {"id": "s", "tools": TOOLS, "messages": CONVERSATION}]
+    chats = chain_conversations(data, per_chat=3, seed=0)
+    assert chats == chain_conversations(data, per_chat=3, seed=0)
+    assert sorted(len(c["messages"]) for c in chats) == [4, 4, 8, 12, 12]  # 7 same-tools rows: 3 + 3 + 1
+    assert {c["id"] for c in chats} >= {"t", "s"}  # other tools, and an own system message, stay alone
+    joined = [m for c in chats for m in c["messages"]]
+    assert sorted(map(json.dumps, joined)) == sorted(json.dumps(m) for r in data for m in r["messages"])
+    for chat in chats:
+        assert all(r["tools"] == chat["tools"] for r in data if r["id"] in chat["id"].split("+"))
+    chained = next(c for c in chats if len(c["messages"]) == 12)
+    ids, mask = tokenize_conversation(tokenizer, chained["messages"], chained["tools"])
+    assert len(masked_runs(ids, mask)) == 6  # every reply of every joined conversation is learned
+    assert chain_conversations(data, per_chat=1, seed=0) == data
+
+
 def test_install_folder_swaps_whole_folders_and_restores_a_cut_short_swap(tmp_path):
     target, new = tmp_path / "adapter", tmp_path / ".adapter.tmp"
     for folder, text in ((target, "old"), (new, "new")):
@@ -146,6 +165,9 @@ def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_f
     info = json.loads((adapter / "training_info.json").read_text())
     assert info["steps"] == 3 and info["data"]["rows"] == 8 and info["hyperparameters"]["r"] == 16
     assert info["final_loss"] == result.final_loss and info["seconds"] > 0
+    command = reproduce_command(info["hyperparameters"])
+    assert command in (adapter / "README.md").read_text()
+    assert parse_args(command.split()[3:]) == tiny_config(tiny_base, data_file, tmp_path)
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base)
     model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(tiny_base), adapter)

@@ -53,6 +53,8 @@ class SFTJobConfig:
     val_data: str = option("data/val.jsonl", "Validation rows for the before/after evaluation.")
     output_dir: str = option("adapters/my-adapter", "Where the finished PEFT adapter goes.")
     max_rows: int = option(0, "Use at most this many rows, stratified by category (0 = all).")
+    chain: int = option(1, "Join up to this many conversations with the same tools into one multi-turn chat, so "
+                           "the tool declarations are paid once for several replies (1 = off).")
     include_corrections: bool = option(False, "Add the rows saved from corrections (corrections/corrections.jsonl).")
     r: int = option(16, "LoRA rank.")
     alpha: int = option(32, "LoRA alpha.")
@@ -143,6 +145,32 @@ def stratified_sample(rows: list[dict], n: int, seed: int) -> list[dict]:
     picked = [row for c in sorted(groups) for row in rng.sample(groups[c], counts[c])]
     rng.shuffle(picked)
     return picked
+
+
+def chain_conversations(rows: list[dict], per_chat: int, seed: int) -> list[dict]:
+    """Join up to `per_chat` conversations that declare the same tools into one multi-turn chat.
+
+    The tool declarations are most of a row's tokens; chained, they are paid once, so the same compute
+    teaches several times more call / no-call decisions, each made after unrelated earlier turns as in a real
+    chat. Rows with their own system message stay alone. Reproducible for a seed."""
+    if per_chat <= 1:
+        return list(rows)
+    groups: dict[str, list[dict]] = defaultdict(list)
+    chats: list[dict] = []
+    for row in rows:
+        if row["messages"][0]["role"] == "user":
+            groups[json.dumps(row.get("tools"), sort_keys=True)].append(row)
+        else:
+            chats.append(row)
+    for key in sorted(groups):
+        group = groups[key]
+        for i in range(0, len(group), per_chat):
+            part = group[i:i + per_chat]
+            chats.append(part[0] if len(part) == 1 else {
+                "id": "+".join(str(r.get("id", "")) for r in part), "category": "chain", "tools": part[0].get("tools"),
+                "messages": [m for r in part for m in r["messages"]]})
+    random.Random(seed).shuffle(chats)
+    return chats
 
 
 def load_training_rows(config: SFTJobConfig, log: Callable[[str], None] = print) -> list[dict]:
@@ -344,6 +372,23 @@ def _number(value: float | None) -> str:
     return "–" if value is None else f"{value:.4f}"
 
 
+def reproduce_command(hyperparameters: dict) -> str:
+    """The `python -m train.sft` command line that reproduces a run (flags that differ from the defaults)."""
+    flags = []
+    for f in dataclasses.fields(SFTJobConfig):
+        value = hyperparameters.get(f.name, f.default)
+        default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        if value == default or value == "all-linear":
+            continue
+        if isinstance(value, bool):
+            flags.append(f"--{f.name} {str(value).lower()}")
+        elif isinstance(value, list):
+            flags.append(f"--{f.name} " + " ".join(map(str, value)))
+        else:
+            flags.append(f"--{f.name} {value}")
+    return " ".join(["python -m train.sft", *flags])
+
+
 def model_card(info: dict) -> str:
     hp = info["hyperparameters"]
     lines = [
@@ -352,7 +397,8 @@ def model_card(info: dict) -> str:
         "fine-tuned by FunctionCall Studio (`python -m train.sft`) "
         "for Hermes-style function calling.", "",
         "| | |", "|---|---|",
-        f"| data | `{hp['data']}` ({info['data']['rows']} rows, {info['data']['truncated']} truncated, "
+        f"| data | `{hp['data']}` ({info['data'].get('conversations', info['data']['rows'])} conversations in "
+        f"{info['data']['rows']} sequences, {info['data']['truncated']} truncated, "
         f"{info['data']['dropped']} dropped) |",
         f"| LoRA | r={hp['r']}, alpha={hp['alpha']}, dropout={hp['dropout']}, targets={hp['target_modules']} |",
         f"| training | lr={hp['lr']}, steps={info['steps']}, epochs={info['epochs']:.2f}, batch={hp['batch_size']}"
@@ -360,6 +406,8 @@ def model_card(info: dict) -> str:
         f"4-bit={hp['load_in_4bit']} |",
         f"| time | {format_seconds(info['seconds'])} on {info['device']} ({info['tokens_per_s']:.0f} tokens/s) |",
         f"| final loss | {_number(info['final_loss'])} (mean over the run {_number(info['mean_loss'])}) |",
+        "", "Reproduce it (same data, seed and library versions as in `training_info.json`):", "",
+        f"```bash\n{reproduce_command(hp)}\n```",
     ]
     before, after = info.get("metrics_before"), info.get("metrics_after")
     if before and after:
@@ -411,8 +459,8 @@ def supervised_head_trainer():
 
     TRL does that on CUDA/XPU only; elsewhere its fused head scores every position, and ~90% of our tokens
     (tool schemas, user turns, tool results) carry no loss, so on CPU this saves about a third of each step
-    (2 CPU cores, SmolLM2-135M: 99 -> 127 tokens/s). The loss is the same mean token cross-entropy; models whose logits are
-    scaled or soft-capped, and anything but a plain padded batch, use TRL's own loss."""
+    (2 CPU cores, SmolLM2-135M: 99 -> 127 tokens/s). The loss is the same mean token cross-entropy; models
+    whose logits are scaled or soft-capped, and anything but a plain padded batch, use TRL's own loss."""
     import torch
     from trl import SFTTrainer
 
@@ -535,7 +583,10 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     log(f"loading {config.base_model} ...")
     model, tokenizer = load_base_model(config, bf16)
     targets = check_target_modules(model, config.target_modules)
-    tokenized = tokenize_rows(rows, tokenizer, config.max_length)
+    chats = chain_conversations(rows, config.chain, config.seed)
+    if len(chats) < len(rows):
+        log(f"chained {len(rows)} conversations into {len(chats)} multi-turn chats")
+    tokenized = tokenize_rows(chats, tokenizer, config.max_length)
     if not tokenized.input_ids:
         raise ValueError("no training rows left (empty data, or every row lost its replies to max_length)")
     lengths = sorted(tokenized.lengths)
@@ -594,7 +645,8 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
         info = {
             "adapter_dir": str(output_dir), "base_model": config.base_model,
             "hyperparameters": {**dataclasses.asdict(config), "target_modules": targets},
-            "data": {"path": config.data, "rows": len(tokenized.input_ids), "truncated": tokenized.truncated,
+            "data": {"path": config.data, "conversations": len(rows), "rows": len(tokenized.input_ids),
+                     "truncated": tokenized.truncated,
                      "dropped": tokenized.dropped, "categories": dict(Counter(r.get("category", "") for r in rows)),
                      "median_tokens": lengths[len(lengths) // 2]},
             "steps": state.global_step, "epochs": state.epoch or 0.0, "seconds": round(train_seconds, 1),

@@ -130,8 +130,9 @@ def adapter_value(adapter_dir: str | Path) -> str:
 
 
 # the hyperparameter inputs of the tab, in order
-HYPER_FIELDS = ["max_rows", "r", "alpha", "dropout", "target_modules", "lr", "epochs", "max_steps", "batch_size",
-                "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit", "eval_rows", "resume"]
+HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "lr", "epochs", "max_steps",
+                "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit", "eval_rows",
+                "resume"]
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
@@ -155,7 +156,7 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
             raise ValueError(f"{data} is missing: generate it with `python -m train.generate`, or upload a file.")
     defaults = SFTJobConfig()
     numbers = {}
-    for key in ("max_rows", "r", "alpha", "dropout", "lr", "epochs", "max_steps", "batch_size", "grad_accum",
+    for key in ("max_rows", "chain", "r", "alpha", "dropout", "lr", "epochs", "max_steps", "batch_size", "grad_accum",
                 "max_length", "seed", "threads", "eval_rows"):
         if values[key] is None:
             raise ValueError(f"Fill in the hyperparameter {key}.")
@@ -233,6 +234,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                                          label="Max rows (0 = all; stratified by category)")
                     eval_rows = gr.Number(TAB_EVAL_ROWS, precision=0, elem_id="train-eval-rows",
                                           label="Validation rows before/after (0 = skip)")
+                    chain = gr.Number(defaults.chain, precision=0, minimum=1,
+                                      label="Conversations per training chat (chaining)")
                 with gr.Row():
                     r = gr.Number(defaults.r, precision=0, label="LoRA r")
                     alpha = gr.Number(defaults.alpha, precision=0, label="LoRA alpha")
@@ -268,8 +271,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
             use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
                                     elem_id="train-use-in-chat")
     timer = gr.Timer(1.0)
-    hyper = [max_rows, r, alpha, dropout, target_modules, lr, epochs, max_steps, batch_size, grad_accum, max_length,
-             seed, threads, bf16, load_in_4bit, eval_rows, resume]
+    hyper = [max_rows, chain, r, alpha, dropout, target_modules, lr, epochs, max_steps, batch_size, grad_accum,
+             max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
 
     def show_upload(choice: str):
         return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
