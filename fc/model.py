@@ -49,12 +49,14 @@ def resolve_base(base: str | None) -> str:
         return EMBEDDED_HUB_ID
 
 
-def resolve_adapter(adapter: str | Path | None) -> Path | None:
-    """"default" -> the shipped adapter when present; "none"/None -> no adapter; else a folder."""
+def resolve_adapter(adapter: str | Path | None, base: str | None = EMBEDDED) -> Path | None:
+    """"default" -> the shipped adapter, which exists for the embedded base only (other bases: none);
+    "none"/None -> no adapter; else a folder."""
     if adapter in (None, "", "none"):
         return None
     if adapter == "default":
-        return DEFAULT_ADAPTER if (DEFAULT_ADAPTER / "adapter_config.json").exists() else None
+        shipped = base in (None, "", EMBEDDED) and (DEFAULT_ADAPTER / "adapter_config.json").exists()
+        return DEFAULT_ADAPTER if shipped else None
     path = Path(adapter)
     if not (path / "adapter_config.json").exists():
         raise FileNotFoundError(f"no PEFT adapter at {path} (adapter_config.json missing)")
@@ -97,7 +99,7 @@ class ModelHandle:
 
         set_threads(threads)
         path = resolve_base(base)
-        adapter_path = resolve_adapter(adapter)
+        adapter_path = resolve_adapter(adapter, base)
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
         if load_in_4bit:
@@ -178,7 +180,7 @@ _loaded_lock = threading.Lock()
 def get_model(base: str | None = EMBEDDED, adapter: str | Path | None = "default", *,
               keep: int = 2, **load_kwargs) -> ModelHandle:
     """A server-wide cache of loaded models (the last `keep` ones), shared by all users and tabs."""
-    key = (base or EMBEDDED, str(resolve_adapter(adapter)), tuple(sorted(load_kwargs.items())))
+    key = (base or EMBEDDED, str(resolve_adapter(adapter, base)), tuple(sorted(load_kwargs.items())))
     with _loaded_lock:
         if key not in _loaded:
             while len(_loaded) >= keep:

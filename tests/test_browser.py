@@ -1,7 +1,8 @@
-"""A real browser (headless Chromium via Selenium) asks the app about the weather and sees the tool step and answer.
+"""A real browser (headless Chromium via Selenium) asks the app about the weather and sees the tool step and answer,
+and opens the Train and Evaluate tabs.
 
-Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run); skipped without them. Saves a
-screenshot to test-artifacts/chat.png.
+Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run); skipped without them. Saves
+screenshots to test-artifacts/ (chat.png, train.png, evaluate.png).
 """
 import shutil
 import socket
@@ -75,3 +76,16 @@ def test_weather_question_shows_the_tool_step_and_the_answer(url, browser):
     assert '"city": "Paris"' in text
     assert "Traceback" not in browser.page_source
     wait.until(lambda d: "Loaded scripted fake model" in d.find_element(By.TAG_NAME, "body").text)
+
+
+@pytest.mark.parametrize("tab, control", [("Train", "train-start"), ("Evaluate", "eval-run")])
+def test_train_and_evaluate_tabs_render_their_controls(url, browser, tab, control):
+    browser.get(url)
+    wait = WebDriverWait(browser, 60)
+    button = wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "[role=tab]") if b.text == tab),
+                                       None))
+    button.click()
+    wait.until(lambda d: d.find_element(By.ID, control).is_displayed())
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / f"{tab.lower()}.png"))
+    assert "Error" not in browser.find_element(By.TAG_NAME, "body").text
