@@ -198,6 +198,27 @@ def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_i
                if "lora_B" in n)
 
 
+def test_decision_weight_counts_each_replys_first_token_that_many_times(tokenizer, tmp_path):
+    import torch
+
+    tokenized = tokenize_rows(rows(2), tokenizer, 512)
+    trainer = make_trainer(SFTJobConfig(dropout=0.0), tiny_llama(tokenizer), tokenizer, tokenized, "all-linear",
+                           tmp_path / "work", bf16=False)
+    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(2)])
+    plain = trainer.compute_loss(trainer.model, dict(batch))
+    trainer.decision_weight = 4.0
+    weighted = trainer.compute_loss(trainer.model, dict(batch))
+    with torch.no_grad():
+        logits = trainer.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits[:, :-1]
+    labels = batch["labels"][:, 1:]
+    ce = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction="none", ignore_index=-100)
+    starts = [(row, col) for row, col in (labels != -100).nonzero().tolist()
+              if col == 0 or labels[row, col - 1] == -100]
+    assert len(starts) == 4  # two replies (the call, the answer) in each of the two rows
+    extra = sum(ce[row, col] for row, col in starts) * 3 / (labels != -100).sum()
+    assert torch.allclose(weighted, plain + extra, rtol=1e-5)
+
+
 def test_unknown_target_module_is_a_clear_error(tokenizer, tiny_base, data_file, tmp_path):
     with pytest.raises(ValueError, match=r"nope_proj not found.*q_proj.*all-linear"):
         check_target_modules(tiny_llama(tokenizer), ["q_proj", "nope_proj"])

@@ -60,6 +60,8 @@ class SFTJobConfig:
     alpha: int = option(32, "LoRA alpha.")
     dropout: float = option(0.05, "LoRA dropout (0 trains about a fifth faster on CPU).")
     target_modules: list[str] = option(["all-linear"], "'all-linear' or module names, e.g. q_proj v_proj.")
+    decision_weight: float = option(1.0, "Loss weight of each assistant turn's first token, where the model decides "
+                                          "between calling a tool and answering (1 = plain cross-entropy).")
     lr: float = option(2e-4, "Peak learning rate (cosine schedule after a warm-up over the first 1/20 of the steps).")
     epochs: float = option(1.0, "Passes over the data (ignored when max_steps > 0).")
     max_steps: int = option(0, "Optimizer steps (0 = use epochs).")
@@ -459,8 +461,10 @@ def supervised_head_trainer():
 
     TRL does that on CUDA/XPU only; elsewhere its fused head scores every position, and ~90% of our tokens
     (tool schemas, user turns, tool results) carry no loss, so on CPU this saves about a third of each step
-    (2 CPU cores, SmolLM2-135M: 99 -> 127 tokens/s). The loss is the same mean token cross-entropy; models
-    whose logits are scaled or soft-capped, and anything but a plain padded batch, use TRL's own loss."""
+    (2 CPU cores, SmolLM2-135M: 99 -> 127 tokens/s). The loss is the same mean token cross-entropy, except
+    that with `decision_weight` != 1 (on any device) each assistant turn's first token, the call-or-answer
+    decision, counts that many times. Models whose logits are scaled or soft-capped, and anything but a plain
+    padded batch, use TRL's own loss."""
     import torch
     from trl import SFTTrainer
 
@@ -468,7 +472,9 @@ def supervised_head_trainer():
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             base = model.get_base_model() if hasattr(model, "get_base_model") else model
             config = base.config.get_text_config()
-            if (return_outputs or base.device.type in ("cuda", "xpu") or "attention_mask" not in inputs
+            decision_weight = getattr(self, "decision_weight", 1.0)
+            if (return_outputs or (base.device.type in ("cuda", "xpu") and decision_weight == 1.0)
+                    or "attention_mask" not in inputs
                     or self.aux_loss_enabled or any(getattr(config, k, None) not in (None, 1, 1.0)
                                                     for k in LOGIT_TRANSFORMS)):
                 return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
@@ -480,8 +486,11 @@ def supervised_head_trainer():
                 logits = base.get_output_embeddings()(hidden).float()
             targets = labels[mask]
             count = mask.sum() if num_items_in_batch is None else num_items_in_batch
-            loss = torch.nn.functional.cross_entropy(logits, targets, reduction="sum") / torch.as_tensor(
-                count).clamp(min=1)
+            losses = torch.nn.functional.cross_entropy(logits, targets, reduction="none")
+            if decision_weight != 1.0:  # the first labelled token of each assistant turn
+                first = mask & ~torch.nn.functional.pad(mask[:, :-1], (1, 0), value=False)
+                losses = losses * (1 + (decision_weight - 1) * first[mask].to(losses.dtype))
+            loss = losses.sum() / torch.as_tensor(count).clamp(min=1)
             if targets.numel():
                 accuracy = (logits.detach().argmax(-1) == targets).float().mean().item()
                 self._metrics["train" if model.training else "eval"]["mean_token_accuracy"].append(accuracy)
@@ -553,6 +562,7 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
     trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
                                         peft_config=peft_config, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)
+    trainer.decision_weight = config.decision_weight
     return trainer
 
 

@@ -27,8 +27,10 @@ UPLOADS_DIR = ROOT / "runs" / "uploads"
 ADAPTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MAX_SHOWN_PROBLEMS = 20
 MAX_LOG_LINES = 400
-TAB_MAX_ROWS = 200  # ~10 minutes of training on 2 CPU cores with the embedded model
-TAB_EVAL_ROWS = 32  # validation rows evaluated before and after in the tab (0 in the CLI by default)
+# The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations:
+# ~9 minutes of training on 2 CPU cores with the embedded model, plus the before/after evaluation.
+TAB_DEFAULTS = dict(max_rows=600, chain=6, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=2, max_length=2048,
+                    eval_rows=32)
 
 
 def check_upload(path: str | None) -> str:
@@ -130,9 +132,9 @@ def adapter_value(adapter_dir: str | Path) -> str:
 
 
 # the hyperparameter inputs of the tab, in order
-HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "lr", "epochs", "max_steps",
-                "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit", "eval_rows",
-                "resume"]
+HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "lr", "epochs",
+                "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit",
+                "eval_rows", "resume"]
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
@@ -156,8 +158,8 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
             raise ValueError(f"{data} is missing: generate it with `python -m train.generate`, or upload a file.")
     defaults = SFTJobConfig()
     numbers = {}
-    for key in ("max_rows", "chain", "r", "alpha", "dropout", "lr", "epochs", "max_steps", "batch_size", "grad_accum",
-                "max_length", "seed", "threads", "eval_rows"):
+    for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "lr", "epochs", "max_steps",
+                "batch_size", "grad_accum", "max_length", "seed", "threads", "eval_rows"):
         if values[key] is None:
             raise ValueError(f"Fill in the hyperparameter {key}.")
         numbers[key] = type(getattr(defaults, key))(values[key])
@@ -215,7 +217,7 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                     chat_base_model: gr.Textbox | None = None) -> None:
     """Build the Train tab inside the current Blocks/Tab. `chat_adapter_dropdown` (and `chat_base_model`) are
     the Chat tab's components that "Use in Chat" sets; without them that button is hidden."""
-    defaults = SFTJobConfig()
+    defaults = replace(SFTJobConfig(), **TAB_DEFAULTS)
     seen = gr.State(-1)  # the JOB.version this page shows
 
     with gr.Row(equal_height=False):
@@ -230,9 +232,9 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                               elem_id="train-name")
             with gr.Accordion("Hyperparameters", open=False):
                 with gr.Row():
-                    max_rows = gr.Number(TAB_MAX_ROWS, precision=0, elem_id="train-max-rows",
+                    max_rows = gr.Number(defaults.max_rows, precision=0, elem_id="train-max-rows",
                                          label="Max rows (0 = all; stratified by category)")
-                    eval_rows = gr.Number(TAB_EVAL_ROWS, precision=0, elem_id="train-eval-rows",
+                    eval_rows = gr.Number(defaults.eval_rows, precision=0, elem_id="train-eval-rows",
                                           label="Validation rows before/after (0 = skip)")
                     chain = gr.Number(defaults.chain, precision=0, minimum=1,
                                       label="Conversations per training chat (chaining)")
@@ -240,8 +242,11 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                     r = gr.Number(defaults.r, precision=0, label="LoRA r")
                     alpha = gr.Number(defaults.alpha, precision=0, label="LoRA alpha")
                     dropout = gr.Number(defaults.dropout, label="LoRA dropout")
-                target_modules = gr.Textbox(",".join(defaults.target_modules), label="Target modules",
-                                            info="all-linear, or names such as q_proj,v_proj")
+                with gr.Row():
+                    target_modules = gr.Textbox(",".join(defaults.target_modules), label="Target modules",
+                                                info="all-linear, or names such as q_proj,v_proj")
+                    decision_weight = gr.Number(defaults.decision_weight, minimum=1, label="Decision-token weight",
+                                                info="loss weight of each reply's first token (call or answer)")
                 with gr.Row():
                     lr = gr.Number(defaults.lr, label="Learning rate")
                     epochs = gr.Number(defaults.epochs, label="Epochs")
@@ -271,8 +276,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
             use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
                                     elem_id="train-use-in-chat")
     timer = gr.Timer(1.0)
-    hyper = [max_rows, chain, r, alpha, dropout, target_modules, lr, epochs, max_steps, batch_size, grad_accum,
-             max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
+    hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, lr, epochs, max_steps, batch_size,
+             grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
 
     def show_upload(choice: str):
         return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
