@@ -177,6 +177,27 @@ def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_f
     assert out.shape[1] == prompt["input_ids"].shape[1] + 4
 
 
+def cuda_and_bitsandbytes() -> bool:
+    import importlib.util
+
+    import torch
+
+    return torch.cuda.is_available() and importlib.util.find_spec("bitsandbytes") is not None
+
+
+@pytest.mark.skipif(not cuda_and_bitsandbytes(), reason="QLoRA needs a CUDA GPU and bitsandbytes")
+def test_qlora_trains_on_a_4bit_base_and_its_adapter_loads_in_4bit(tiny_base, data_file, tmp_path):
+    from fc.model import GenerationSettings, ModelHandle
+
+    result = train(tiny_config(tiny_base, data_file, tmp_path, load_in_4bit=True), log=lambda _: None)
+    assert result.status == "finished" and result.steps == 3 and result.final_loss > 0
+    assert result.info["hyperparameters"]["load_in_4bit"] and result.info["device"].startswith("cuda")
+    handle = ModelHandle.load(str(tiny_base), result.adapter_dir, load_in_4bit=True)
+    assert any(type(m).__name__ == "Linear4bit" for m in handle.model.modules())
+    prompt = handle.render([{"role": "user", "content": "Weather in Paris?"}], TOOLS)
+    assert isinstance(handle.generate(prompt, GenerationSettings(max_new_tokens=4)), str)
+
+
 @pytest.mark.parametrize("num_items_in_batch, bf16", [(None, False), (50, False), (None, True)])
 def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_items_in_batch, bf16):
     import torch
