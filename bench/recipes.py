@@ -7,7 +7,7 @@
 "base" entry's values, then SFTJobConfig's defaults. Each recipe's adapter goes to OUT/NAME, its metrics to
 OUT/NAME.json, and one line per recipe is printed (and appended to OUT/recipes.md): training tokens and
 seconds, then call-detection F1/precision/recall, tool+arguments accuracy and rows correct. Meant for a GPU,
-where a recipe that takes 30 minutes on 2 CPU cores trains in under a minute: compare the token counts with
+where a recipe that takes 30 minutes on 2 CPU cores trains in one to two minutes (H100): compare the token counts with
 the CPU's tokens/s (bench/BENCHMARKS.md) to see which recipes fit a CPU budget.
 """
 from __future__ import annotations
