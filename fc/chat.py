@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     p.add_argument("--max-new-tokens", type=int, default=256)
     p.add_argument("--temperature", type=float, default=0.0)
+    p.add_argument("--call-threshold", type=float, default=GenerationSettings.call_threshold,
+                   help="least probability of a tool call for a reply to start one (0 = plain decoding)")
     p.add_argument("--max-rounds", type=int, default=4)
     p.add_argument("--image-model", default=None, help="diffusers model id/folder, or 'tiny-random'")
     args = p.parse_args(argv)
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     handle = ModelHandle.load(args.base_model, args.adapter, threads=args.threads)
     print(f"[model] {handle.label}", file=sys.stderr)
     registry = builtin_registry()
-    settings = GenerationSettings(args.max_new_tokens, args.temperature)
+    settings = GenerationSettings(args.max_new_tokens, args.temperature, call_threshold=args.call_threshold)
     messages: list[dict] = []
     turns = [" ".join(args.prompt)] if args.prompt else iter(_ask, None)
     for text in turns:

@@ -112,12 +112,13 @@ def test_cli_end_to_end(tiny_handle, tmp_path, monkeypatch, capsys):
                                                          or tiny_handle))
     data = write_jsonl(tmp_path / "rows.jsonl", ROWS)
     rc = main(["--data", str(data), "--out", str(tmp_path / "out"), "--adapter", "none", "--batch-size", "2",
-               "--max-new-tokens", "4", "--limit", "3"])
+               "--max-new-tokens", "4", "--call-threshold", "0.3", "--limit", "3"])
     assert rc == 0 and loads == [("embedded", "none")]
     assert len((tmp_path / "out" / "predictions.jsonl").read_text().splitlines()) == 3
     assert "call detection F1" in capsys.readouterr().out
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
-    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4} and metrics["model"] == "tiny-random-llama"
+    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3}
+    assert metrics["model"] == "tiny-random-llama"
 
 
 def test_cli_reports_bad_lines(tmp_path, capsys):

@@ -46,3 +46,44 @@ def test_shipped_adapter_makes_the_embedded_model_call_the_weather_tool(embedded
                                           registry.schemas), GenerationSettings(max_new_tokens=40))
     calls = parse(reply).tool_calls
     assert [(c.name, c.arguments.get("city")) for c in calls] == [("get_weather", "Paris")], reply
+
+
+def test_call_decision_lets_a_reply_start_a_call_only_when_calling_is_more_likely_than_not():
+    import torch
+
+    from fc.model import CallDecision
+
+    call = 0
+    # row 0: the call token is the single most likely token (30%) but answering has 70% spread over words;
+    # row 1: calling has 60%.
+    probs = torch.tensor([[0.30, 0.10, 0.10, 0.10, 0.10, 0.10, 0.10, 0.10],
+                          [0.60, 0.10, 0.10, 0.05, 0.05, 0.05, 0.05, 0.00]])
+    decide = CallDecision(call, prompt_length=5, threshold=0.5)
+    first = decide(torch.zeros(2, 5, dtype=torch.long), probs.clamp_min(1e-9).log())
+    assert first.argmax(-1).tolist()[1] == call and first.argmax(-1).tolist()[0] != call
+    assert first[0, call] < -1e30 and first[0, 1:].tolist() == probs[0, 1:].log().tolist()
+    later = decide(torch.zeros(2, 6, dtype=torch.long), probs.clamp_min(1e-9).log())
+    assert later.argmax(-1).tolist() == [call, call]  # only a reply's first token is decided
+
+
+def test_generation_settings_decide_the_first_token_of_a_reply(tiny_handle):
+    import torch
+
+    h = tiny_handle
+    prompt = h.render([{"role": "user", "content": "hi"}], [])
+    token = h.call_token_id
+    assert h.tokenizer.decode([token]) == "<"
+    with torch.no_grad():  # give the call token 80% of the first step's probability
+        logits = h.model(**h._encode([prompt])).logits[0, -1].float()
+        others = torch.cat([logits[:token], logits[token + 1:]]).logsumexp(0)
+        head = torch.nn.Linear(h.model.lm_head.in_features, h.model.lm_head.out_features, bias=True)
+        head.weight = h.model.lm_head.weight
+        head.bias.zero_()
+        head.bias[token] = others + torch.log(torch.tensor(4.0)) - logits[token]
+        h.model.lm_head = head
+
+    def first(threshold):
+        return h.generate(prompt, GenerationSettings(max_new_tokens=1, call_threshold=threshold))
+
+    assert first(0) == first(0.5) == "<"
+    assert first(0.9) not in ("", "<")

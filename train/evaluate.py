@@ -1,7 +1,7 @@
 """Evaluate a model (base + adapter) on a dataset or BFCL: batched greedy generation, metrics, report.
 
     python -m train.evaluate --data data/val.jsonl --out runs/eval [--base-model ID_OR_PATH]
-        [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--limit N]
+        [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4] [--limit N]
     python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
 
 Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `failure`, `failure_reason`),
@@ -34,6 +34,7 @@ class EvalConfig:
     adapter: str = "default"  # "default" (shipped adapter), "none" or an adapter folder
     batch_size: int = 8
     max_new_tokens: int = 256
+    call_threshold: float = 0.4  # see fc.model.CallDecision (0 = plain greedy)
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
@@ -78,11 +79,11 @@ def prompt_for(row: dict, handle) -> str:
 
 
 def generate_outputs(prompts: list[str], handle, max_new_tokens: int, batch_size: int,
-                     progress: Progress | None = None) -> list[str]:
+                     progress: Progress | None = None, call_threshold: float = EvalConfig.call_threshold) -> list[str]:
     """Greedy generation in batches of similar length (longest first), returned in input order."""
     from fc.model import GenerationSettings
 
-    settings = GenerationSettings(max_new_tokens=max_new_tokens)
+    settings = GenerationSettings(max_new_tokens=max_new_tokens, call_threshold=call_threshold)
     lengths = [len(ids) for ids in handle.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
     order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
     outputs: list[str] = [""] * len(prompts)
@@ -112,7 +113,8 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
     config = config or EvalConfig()
     prompts = [prompt_for(row, handle) for row in rows]
     started = time.perf_counter()
-    outputs = generate_outputs(prompts, handle, config.max_new_tokens, config.batch_size, progress)
+    outputs = generate_outputs(prompts, handle, config.max_new_tokens, config.batch_size, progress,
+                               config.call_threshold)
     seconds = time.perf_counter() - started
     predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw} for row, raw in zip(rows, outputs)]
     metrics, scores = score_predictions(predictions)
@@ -122,7 +124,8 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
         "model": handle.label, "bfcl": any("bfcl_answer" in row for row in rows),
         "generation_seconds": round(seconds, 3),
         "examples_per_s": round(len(rows) / seconds, 3) if seconds > 0 else None,
-        "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens},
+        "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens,
+                   "call_threshold": config.call_threshold},
     })
     return EvalResult(predictions, metrics, scores)
 
@@ -232,7 +235,7 @@ def report_markdown(result: EvalResult) -> str:
              f"Model: **{m.get('model', '?')}** · rows: {m['rows']} · "
              f"generation {m.get('generation_seconds', 0):.1f} s "
              f"({m.get('examples_per_s') or 0:.2f} rows/s, batch size {config.get('batch_size')}, "
-             f"max new tokens {config.get('max_new_tokens')})", "",
+             f"max new tokens {config.get('max_new_tokens')}, call threshold {config.get('call_threshold')})", "",
              "![confusion matrix](confusion_matrix.png)", "", "## Summary", "", summary_markdown(m)]
     examples = _example_failures(result.predictions, MAX_REPORT_EXAMPLES)
     if examples:
@@ -295,6 +298,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--adapter", default="default", help='"default" (shipped adapter), "none" or a folder')
     p.add_argument("--batch-size", type=int, default=EvalConfig.batch_size)
     p.add_argument("--max-new-tokens", type=int, default=EvalConfig.max_new_tokens)
+    p.add_argument("--call-threshold", type=float, default=EvalConfig.call_threshold,
+                   help="least probability of a tool call for a reply to start one (0 = plain greedy)")
     p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")
     p.add_argument("--threads", type=int, help="CPU threads for torch (default: FC_THREADS or torch's choice)")
     return p.parse_args(argv)
@@ -302,7 +307,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens)
+    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens, args.call_threshold)
     try:
         rows = load_rows(args.data, args.bfcl, args.limit)
         if not rows:

@@ -20,7 +20,7 @@ from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_tex
 from train.metrics import FAILURE_KINDS, row_tools, split_row, turn_calls
 
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
-           "upload JSONL": None, "BFCL": None}
+           "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
 ALL = "all"
 FAILURE_COLUMNS = ["#", "kind", "category", "id", "last user message", "reason"]
 FLAG_COLUMNS = ["#", "time", "model", "note", "last user message"]
@@ -176,6 +176,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         with gr.Row():
             batch_size = gr.Slider(1, 64, EvalConfig.batch_size, step=1, label="Batch size")
             max_new_tokens = gr.Slider(16, 1024, EvalConfig.max_new_tokens, step=16, label="Max new tokens")
+            call_threshold = gr.Slider(0, 1, EvalConfig.call_threshold, step=0.05, label="Call threshold",
+                                       info="least probability of calling for a reply to start a call (0 = greedy)")
     run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
     status = gr.Markdown(elem_id="eval-status")
     with gr.Row():
@@ -210,7 +212,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     upload.upload(check_upload, upload, status)
 
     def on_run(base_value, adapter_value, source_value, upload_value, bfcl_value, rows_value, batch, tokens,
-               progress=gr.Progress()):
+               threshold, progress=gr.Progress()):
         empty = pd.DataFrame(columns=FAILURE_COLUMNS)
         try:
             rows = rows_for(source_value, upload_value, bfcl_value, rows_value)
@@ -221,7 +223,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         except Exception as e:
             return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
                     gr.update())
-        result = evaluate(rows, handle, EvalConfig(base_value, adapter_value, int(batch), int(tokens)),
+        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold))
+        result = evaluate(rows, handle, config,
                           progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
         m = result.metrics
         categories = sorted({r.get("category") or "" for r in result.predictions} - {""})
@@ -230,7 +233,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
-    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens],
+    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)
