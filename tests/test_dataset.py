@@ -96,3 +96,17 @@ def test_load_tools_default_and_path(tmp_path):
     path = tmp_path / "tools.json"
     path.write_text(json.dumps(load_tools()[:1]), encoding="utf-8")
     assert len(load_tools(path)) == 1
+
+
+def test_the_hand_written_set_is_valid_and_reaches_beyond_the_generator():
+    from pathlib import Path
+
+    from train.generate import is_call_row
+    from train.pools import LANGS
+
+    rows = load_jsonl(Path(__file__).resolve().parent.parent / "data" / "handwritten.jsonl")
+    calls = sum(is_call_row({"messages": r["messages"][-1:]}) for r in rows)
+    assert 0.4 < calls / len(rows) < 0.6
+    assert {"it", "ko"} <= {r["lang"] for r in rows} - set(LANGS)
+    builtin = {t["function"]["name"] for t in load_tools()}
+    assert {t["function"]["name"] for r in rows for t in r.get("tools", [])} - builtin
