@@ -11,7 +11,7 @@ from typing import Iterator
 import torch
 from transformers import LogitsProcessor, LogitsProcessorList
 
-from fc import ADAPTERS_DIR
+from fc import ADAPTERS_DIR, CALL_THRESHOLD
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
 from fc.prompt import render
 
@@ -23,7 +23,7 @@ class GenerationSettings:
     max_new_tokens: int = 256
     temperature: float = 0.0  # 0 = greedy
     top_p: float = 1.0
-    call_threshold: float = 0.4  # least probability of a tool call for a reply to start one (0 = off); see CallDecision
+    call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision
 
     def kwargs(self) -> dict:
         if self.temperature <= 0:

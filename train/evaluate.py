@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from fc import CALL_THRESHOLD
 from fc.embedded import EMBEDDED
 from train.metrics import FAILURE_KINDS, RowScore, score_predictions, split_row, turn_calls
 
@@ -34,7 +35,7 @@ class EvalConfig:
     adapter: str = "default"  # "default" (shipped adapter), "none" or an adapter folder
     batch_size: int = 8
     max_new_tokens: int = 256
-    call_threshold: float = 0.4  # see fc.model.CallDecision (0 = plain greedy)
+    call_threshold: float = CALL_THRESHOLD  # see fc.model.CallDecision (0 = plain greedy)
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
