@@ -20,7 +20,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
-from train.evaluate import generate_outputs, load_rows, prompt_for  # noqa: E402
+from train.evaluate import EvalConfig, generate_outputs, load_rows, prompt_for  # noqa: E402
+from train.metrics import row_tools  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -47,7 +48,8 @@ def main(argv: list[str] | None = None) -> None:
     for _ in range(args.runs):
         for batch_size in seconds:
             start = time.perf_counter()
-            outputs = generate_outputs(prompts, handle, args.max_new_tokens, batch_size)
+            config = EvalConfig(batch_size=batch_size, max_new_tokens=args.max_new_tokens)
+            outputs = generate_outputs(prompts, handle, config, tools=[row_tools(row) for row in rows])
             seconds[batch_size].append(time.perf_counter() - start)
             reference = reference or outputs
             assert outputs == reference, f"batch size {batch_size} changed the predictions"

@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--temperature", type=float, default=0.0)
     p.add_argument("--call-threshold", type=float, default=GenerationSettings.call_threshold,
                    help="least probability of a tool call for a reply to start one (0 = plain decoding)")
+    p.add_argument("--free-calls", action="store_true",
+                   help="do not hold tool calls to the declared tools' schemas (see fc.grammar)")
     p.add_argument("--max-rounds", type=int, default=4)
     p.add_argument("--image-model", default=None, help="diffusers model id/folder, or 'tiny-random'")
     args = p.parse_args(argv)
@@ -29,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     handle = ModelHandle.load(args.base_model, args.adapter, threads=args.threads)
     print(f"[model] {handle.label}", file=sys.stderr)
     registry = builtin_registry()
-    settings = GenerationSettings(args.max_new_tokens, args.temperature, call_threshold=args.call_threshold)
+    settings = GenerationSettings(args.max_new_tokens, args.temperature, call_threshold=args.call_threshold,
+                                  guided_calls=not args.free_calls)
     messages: list[dict] = []
     turns = [" ".join(args.prompt)] if args.prompt else iter(_ask, None)
     for text in turns:

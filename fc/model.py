@@ -1,6 +1,7 @@
 """The model handle: base model + optional PEFT adapter on the right device, with generate/stream/batch."""
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
@@ -13,6 +14,7 @@ from transformers import LogitsProcessor, LogitsProcessorList
 
 from fc import ADAPTERS_DIR, CALL_THRESHOLD
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
+from fc.grammar import ToolCallGrammar, VocabularyIndex
 from fc.prompt import render
 
 DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
@@ -24,6 +26,7 @@ class GenerationSettings:
     temperature: float = 0.0  # 0 = greedy
     top_p: float = 1.0
     call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision
+    guided_calls: bool = True  # tool calls must fit the declared tools' schemas; see fc.grammar
 
     def kwargs(self) -> dict:
         if self.temperature <= 0:
@@ -152,32 +155,45 @@ class ModelHandle:
         """The first token of a tool call (`<tool_call>`) in this tokenizer."""
         return self.tokenizer("<tool_call>", add_special_tokens=False)["input_ids"][0]
 
-    def _gen_kwargs(self, settings: GenerationSettings | None, prompt_length: int) -> dict:
+    @functools.cached_property
+    def vocabulary(self) -> VocabularyIndex:
+        return VocabularyIndex(self.tokenizer)
+
+    def _gen_kwargs(self, settings: GenerationSettings | None, prompt_length: int,
+                    tools: list[list[dict]] | None) -> dict:
         settings = settings or GenerationSettings()
         kwargs = {**settings.kwargs(), "pad_token_id": self.tokenizer.pad_token_id}
+        processors = LogitsProcessorList()
         if settings.call_threshold > 0:
-            kwargs["logits_processor"] = LogitsProcessorList(
-                [CallDecision(self.call_token_id, prompt_length, settings.call_threshold)])
+            processors.append(CallDecision(self.call_token_id, prompt_length, settings.call_threshold))
+        if settings.guided_calls and tools and any(tools):
+            processors.append(ToolCallGrammar(self.vocabulary, tools, prompt_length))
+        if processors:
+            kwargs["logits_processor"] = processors
         return kwargs
 
     def generate_many(self, prompts: list[str], settings: GenerationSettings | None = None,
-                      batch_size: int = 8) -> list[str]:
-        """Batched generation (left padding); returns only the new text of each prompt."""
+                      batch_size: int = 8, tools: list[list[dict]] | None = None) -> list[str]:
+        """Batched generation (left padding); returns only the new text of each prompt.
+        `tools[i]` are the tools declared in `prompts[i]` (for guided calls)."""
         self.tokenizer.padding_side = "left"
         outputs: list[str] = []
         with self._lock, torch.inference_mode():
             for i in range(0, len(prompts), batch_size):
                 enc = self._encode(prompts[i:i + batch_size])
-                out = self.model.generate(**enc, **self._gen_kwargs(settings, enc["input_ids"].shape[1]))
-                new = out[:, enc["input_ids"].shape[1]:]
-                outputs += self.tokenizer.batch_decode(new, skip_special_tokens=True)
+                length = enc["input_ids"].shape[1]
+                out = self.model.generate(**enc, **self._gen_kwargs(
+                    settings, length, tools[i:i + batch_size] if tools else None))
+                outputs += self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
         return outputs
 
-    def generate(self, prompt: str, settings: GenerationSettings | None = None) -> str:
-        return self.generate_many([prompt], settings, batch_size=1)[0]
+    def generate(self, prompt: str, settings: GenerationSettings | None = None,
+                 tools: list[dict] | None = None) -> str:
+        return self.generate_many([prompt], settings, batch_size=1, tools=[tools or []])[0]
 
-    def stream(self, prompt: str, settings: GenerationSettings | None = None) -> Iterator[str]:
-        """Yield text pieces as they are decoded."""
+    def stream(self, prompt: str, settings: GenerationSettings | None = None,
+               tools: list[dict] | None = None) -> Iterator[str]:
+        """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls)."""
         from transformers import TextIteratorStreamer
 
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
@@ -187,8 +203,8 @@ class ModelHandle:
         def work():
             try:
                 with self._lock, torch.inference_mode():
-                    self.model.generate(**enc, **self._gen_kwargs(settings, enc["input_ids"].shape[1]),
-                                        streamer=streamer)
+                    kwargs = self._gen_kwargs(settings, enc["input_ids"].shape[1], [tools or []])
+                    self.model.generate(**enc, **kwargs, streamer=streamer)
             except BaseException as e:  # surface generation errors in the caller's thread
                 errors.append(e)
                 streamer.end()
@@ -203,7 +219,7 @@ class ModelHandle:
     def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
                     settings: GenerationSettings | None = None) -> Iterator[str]:
         """The agent's entry point: render the conversation, stream the reply."""
-        return self.stream(self.render(messages, tools, system), settings)
+        return self.stream(self.render(messages, tools, system), settings, tools)
 
 
 _loaded: dict[tuple, ModelHandle] = {}

@@ -91,7 +91,7 @@ def test_train_and_evaluate_tabs_render_their_controls(url, browser, tab, contro
     assert "Error" not in browser.find_element(By.TAG_NAME, "body").text
 
 
-def test_sampling_settings_show_the_call_threshold(url, browser):
+def test_sampling_settings_show_the_call_threshold_and_guided_calls(url, browser):
     browser.get(url)
     wait = WebDriverWait(browser, 60)
     sampling = wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
@@ -103,3 +103,5 @@ def test_sampling_settings_show_the_call_threshold(url, browser):
     slider = next(s for s in browser.find_elements(By.CSS_SELECTOR, "input[type=number]")
                   if s.get_attribute("aria-label") and "Call threshold" in s.get_attribute("aria-label"))
     assert float(slider.get_attribute("value")) == 0.4
+    guided = browser.find_element(By.XPATH, "//label[contains(., 'Guided tool calls')]//input[@type='checkbox']")
+    assert guided.is_selected()

@@ -5,7 +5,7 @@ import pytest
 
 from fc.prompt import format_tool_call, render
 from fc.tools import load_tool_schemas
-from train.evaluate import EvalConfig, evaluate, load_rows, main, report_markdown, write_results
+from train.evaluate import EvalConfig, evaluate, load_rows, main, prompt_for, report_markdown, write_results
 
 TOOLS = load_tool_schemas()
 
@@ -37,13 +37,14 @@ class ScriptedHandle:
 
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
-        self.batches = []
+        self.batches, self.tools = [], []  # tools: (prompt, the tools passed for it)
 
     def render(self, messages, tools, system=None):
         return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
 
-    def generate_many(self, prompts, settings=None, batch_size=8):
+    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
         self.batches.append(len(prompts))
+        self.tools += [(p, t) for p, t in zip(prompts, tools)]
         return [self.reply(p) for p in prompts]
 
     @staticmethod
@@ -62,6 +63,8 @@ def test_predictions_keep_fields_and_order_and_get_tagged(tokenizer):
     seen = []
     result = evaluate(ROWS, handle, EvalConfig(batch_size=3), progress=lambda done, total: seen.append((done, total)))
     assert seen == [(3, 4), (4, 4)] and handle.batches == [3, 1]
+    # each prompt is generated with the tools it declares (guided calls), the built-ins where a row has none
+    assert dict(handle.tools) == {prompt_for(row, handle): TOOLS for row in ROWS}
     for row, out in zip(ROWS, result.predictions):
         assert {k: out[k] for k in row} == row  # every input field preserved, in input order
     a, b, c, d = result.predictions
@@ -112,12 +115,13 @@ def test_cli_end_to_end(tiny_handle, tmp_path, monkeypatch, capsys):
                                                          or tiny_handle))
     data = write_jsonl(tmp_path / "rows.jsonl", ROWS)
     rc = main(["--data", str(data), "--out", str(tmp_path / "out"), "--adapter", "none", "--batch-size", "2",
-               "--max-new-tokens", "4", "--call-threshold", "0.3", "--limit", "3"])
+               "--max-new-tokens", "4", "--call-threshold", "0.3", "--free-calls", "--limit", "3"])
     assert rc == 0 and loads == [("embedded", "none")]
     assert len((tmp_path / "out" / "predictions.jsonl").read_text().splitlines()) == 3
     assert "call detection F1" in capsys.readouterr().out
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
-    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3}
+    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3, "guided_calls": False}
+    assert "guided calls off" in (tmp_path / "out" / "report.md").read_text()
     assert metrics["model"] == "tiny-random-llama"
 
 

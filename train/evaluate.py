@@ -1,7 +1,8 @@
 """Evaluate a model (base + adapter) on a dataset or BFCL: batched greedy generation, metrics, report.
 
     python -m train.evaluate --data data/val.jsonl --out runs/eval [--base-model ID_OR_PATH]
-        [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4] [--limit N]
+        [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4]
+        [--free-calls] [--limit N]
     python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
 
 Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `failure`, `failure_reason`),
@@ -20,7 +21,7 @@ from typing import Callable
 
 from fc import CALL_THRESHOLD
 from fc.embedded import EMBEDDED
-from train.metrics import FAILURE_KINDS, RowScore, score_predictions, split_row, turn_calls
+from train.metrics import FAILURE_KINDS, RowScore, row_tools, score_predictions, split_row, turn_calls
 
 Progress = Callable[[int, int], None]
 MAX_REPORT_EXAMPLES = 20
@@ -36,6 +37,7 @@ class EvalConfig:
     batch_size: int = 8
     max_new_tokens: int = 256
     call_threshold: float = CALL_THRESHOLD  # see fc.model.CallDecision (0 = plain greedy)
+    guided_calls: bool = True  # tool calls must fit the row's tool schemas (see fc.grammar)
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
@@ -73,24 +75,27 @@ def load_rows(data: str | Path | None = None, bfcl: str | None = None, limit: in
 
 def prompt_for(row: dict, handle) -> str:
     """The generation prompt of a row: its context with its tools (data/tools.json when absent)."""
-    from train.metrics import row_tools
-
     context, _ = split_row(row)
     return handle.render(context, row_tools(row))
 
 
-def generate_outputs(prompts: list[str], handle, max_new_tokens: int, batch_size: int,
-                     progress: Progress | None = None, call_threshold: float = EvalConfig.call_threshold) -> list[str]:
-    """Greedy generation in batches of similar length (longest first), returned in input order."""
+def generate_outputs(prompts: list[str], handle, config: EvalConfig, progress: Progress | None = None,
+                     tools: list[list[dict]] | None = None) -> list[str]:
+    """Greedy generation in batches of similar length (longest first), returned in input order.
+    `tools[i]`: the tools declared in `prompts[i]`."""
     from fc.model import GenerationSettings
 
-    settings = GenerationSettings(max_new_tokens=max_new_tokens, call_threshold=call_threshold)
+    settings = GenerationSettings(max_new_tokens=config.max_new_tokens, call_threshold=config.call_threshold,
+                                  guided_calls=config.guided_calls)
+    batch_size = config.batch_size
     lengths = [len(ids) for ids in handle.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
     order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
     outputs: list[str] = [""] * len(prompts)
     for start in range(0, len(order), batch_size):
         chunk = order[start:start + batch_size]
-        for i, text in zip(chunk, handle.generate_many([prompts[i] for i in chunk], settings, batch_size)):
+        chunk_tools = [tools[i] for i in chunk] if tools else None
+        texts = handle.generate_many([prompts[i] for i in chunk], settings, batch_size, chunk_tools)
+        for i, text in zip(chunk, texts):
             outputs[i] = text
         if progress:
             progress(min(start + batch_size, len(order)), len(order))
@@ -114,8 +119,7 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
     config = config or EvalConfig()
     prompts = [prompt_for(row, handle) for row in rows]
     started = time.perf_counter()
-    outputs = generate_outputs(prompts, handle, config.max_new_tokens, config.batch_size, progress,
-                               config.call_threshold)
+    outputs = generate_outputs(prompts, handle, config, progress, [row_tools(row) for row in rows])
     seconds = time.perf_counter() - started
     predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw} for row, raw in zip(rows, outputs)]
     metrics, scores = score_predictions(predictions)
@@ -126,7 +130,7 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
         "generation_seconds": round(seconds, 3),
         "examples_per_s": round(len(rows) / seconds, 3) if seconds > 0 else None,
         "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens,
-                   "call_threshold": config.call_threshold},
+                   "call_threshold": config.call_threshold, "guided_calls": config.guided_calls},
     })
     return EvalResult(predictions, metrics, scores)
 
@@ -236,7 +240,8 @@ def report_markdown(result: EvalResult) -> str:
              f"Model: **{m.get('model', '?')}** · rows: {m['rows']} · "
              f"generation {m.get('generation_seconds', 0):.1f} s "
              f"({m.get('examples_per_s') or 0:.2f} rows/s, batch size {config.get('batch_size')}, "
-             f"max new tokens {config.get('max_new_tokens')}, call threshold {config.get('call_threshold')})", "",
+             f"max new tokens {config.get('max_new_tokens')}, call threshold {config.get('call_threshold')}, "
+             f"guided calls {'on' if config.get('guided_calls') else 'off'})", "",
              "![confusion matrix](confusion_matrix.png)", "", "## Summary", "", summary_markdown(m)]
     examples = _example_failures(result.predictions, MAX_REPORT_EXAMPLES)
     if examples:
@@ -301,6 +306,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--max-new-tokens", type=int, default=EvalConfig.max_new_tokens)
     p.add_argument("--call-threshold", type=float, default=EvalConfig.call_threshold,
                    help="least probability of a tool call for a reply to start one (0 = plain greedy)")
+    p.add_argument("--free-calls", action="store_true",
+                   help="do not hold tool calls to the declared schemas (see fc.grammar)")
     p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")
     p.add_argument("--threads", type=int, help="CPU threads for torch (default: FC_THREADS or torch's choice)")
     return p.parse_args(argv)
@@ -308,7 +315,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens, args.call_threshold)
+    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens, args.call_threshold,
+                        not args.free_calls)
     try:
         rows = load_rows(args.data, args.bfcl, args.limit)
         if not rows:

@@ -189,8 +189,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
 
     def chat(message: str, messages: list[dict], display: list[dict], info: dict, base: str, adapter_value: str,
              system: str, tools_json: str, temperature: float, top_p: float, call_threshold: float,
-             max_new_tokens: float, max_rounds: float, image_steps: float, image_width: float, image_height: float,
-             image_seed: float | None) -> Iterator[tuple]:
+             guided_calls: bool, max_new_tokens: float, max_rounds: float, image_steps: float,
+             image_width: float, image_height: float, image_seed: float | None) -> Iterator[tuple]:
         """Send `message`; stream the reply, tool steps and images into the chat."""
         def out():
             return "", display, messages, display, info
@@ -228,7 +228,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
             return
         info = {"model": model.label, "tools": registry.schemas, "system": system.strip() or None}
 
-        settings = GenerationSettings(int(max_new_tokens), float(temperature), float(top_p), float(call_threshold))
+        settings = GenerationSettings(int(max_new_tokens), float(temperature), float(top_p), float(call_threshold),
+                                      bool(guided_calls))
         turn = [*messages, {"role": "user", "content": message}]
         try:
             for event in run_agent(model, turn, registry, system=system.strip() or None, settings=settings,
@@ -322,6 +323,9 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                     0, 1, value=GenerationSettings.call_threshold, step=0.05, label="Call threshold",
                     info="A reply may start a tool call only when the model gives calling at least this probability "
                          "(0 = plain decoding).")
+                guided_calls = gr.Checkbox(
+                    GenerationSettings.guided_calls, label="Guided tool calls",
+                    info="Inside a tool call, only the declared tools' names and arguments can be written.")
                 max_new_tokens = gr.Slider(16, 2048, value=256, step=16, label="Max new tokens")
                 max_rounds = gr.Slider(1, 8, value=4, step=1, label="Max tool rounds")
             with gr.Accordion("Image generation", open=False):
@@ -333,8 +337,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                                        label="Seed (-1 = random)")
 
     chat_inputs = [textbox, messages_state, display_state, info_state, base, adapter_dropdown, system, tools_json,
-                   temperature, top_p, call_threshold, max_new_tokens, max_rounds, image_steps, image_width,
-                   image_height, image_seed]
+                   temperature, top_p, call_threshold, guided_calls, max_new_tokens, max_rounds, image_steps,
+                   image_width, image_height, image_seed]
     chat_outputs = [textbox, chatbot, messages_state, display_state, info_state]
     # One queue slot shared by chat turns and model loads (concurrency_id): the model and the image
     # pipeline never run for several users at once; the limit is the app's default_concurrency_limit.

@@ -178,6 +178,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
             max_new_tokens = gr.Slider(16, 1024, EvalConfig.max_new_tokens, step=16, label="Max new tokens")
             call_threshold = gr.Slider(0, 1, EvalConfig.call_threshold, step=0.05, label="Call threshold",
                                        info="least probability of calling for a reply to start a call (0 = greedy)")
+            guided_calls = gr.Checkbox(EvalConfig.guided_calls, label="Guided tool calls",
+                                       info="tool calls can only name the row's tools and fit their schemas")
     run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
     status = gr.Markdown(elem_id="eval-status")
     with gr.Row():
@@ -212,7 +214,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     upload.upload(check_upload, upload, status)
 
     def on_run(base_value, adapter_value, source_value, upload_value, bfcl_value, rows_value, batch, tokens,
-               threshold, progress=gr.Progress()):
+               threshold, guided, progress=gr.Progress()):
         empty = pd.DataFrame(columns=FAILURE_COLUMNS)
         try:
             rows = rows_for(source_value, upload_value, bfcl_value, rows_value)
@@ -223,7 +225,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         except Exception as e:
             return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
                     gr.update())
-        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold))
+        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold), bool(guided))
         result = evaluate(rows, handle, config,
                           progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
         m = result.metrics
@@ -233,7 +235,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
-    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold],
+    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
+                       guided_calls],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)
