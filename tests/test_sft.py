@@ -240,6 +240,46 @@ def test_decision_weight_counts_each_replys_first_token_that_many_times(tokenize
     assert torch.allclose(weighted, plain + extra, rtol=1e-5)
 
 
+def test_call_spans_cover_each_tool_call_and_the_token_after_it(tokenizer):
+    import torch
+
+    from train.sft import call_spans
+
+    chat = rows(1)[0]  # a call, its result, an answer
+    call = {"type": "function", "function": {"name": "get_time", "arguments": {"location": "Oslo"}}}
+    chat["messages"][1]["tool_calls"].append(call)  # two calls in one reply
+    ids = torch.tensor([tokenize_rows([chat], tokenizer, 512).input_ids[0]])
+    marks = [tokenizer(m, add_special_tokens=False)["input_ids"] for m in ("<tool_call>", "</tool_call>")]
+    spans = masked_runs(ids[0].tolist(), call_spans(ids, *marks)[0].tolist())
+    texts = [tokenizer.decode(span) for span in spans]
+    # one run: the second call follows the token after the first (and the system prompt's example is no call)
+    assert texts == ['<tool_call>\n{"name": "get_weather", "arguments": {"city": "City0"}}\n</tool_call>\n'
+                     '<tool_call>\n{"name": "get_time", "arguments": {"location": "Oslo"}}\n</tool_call><|im_end|>']
+
+
+def test_call_weight_weights_call_tokens_but_not_the_decision_token(tokenizer, tmp_path):
+    import torch
+
+    from train.sft import call_spans
+
+    tokenized = tokenize_rows(rows(2), tokenizer, 512)
+    trainer = make_trainer(SFTJobConfig(dropout=0.0, decision_weight=4.0), tiny_llama(tokenizer), tokenizer,
+                           tokenized, "all-linear", tmp_path / "work", bf16=False)
+    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(2)])
+    plain = trainer.compute_loss(trainer.model, dict(batch))
+    trainer.call_weight = 3.0
+    weighted = trainer.compute_loss(trainer.model, dict(batch))
+    with torch.no_grad():
+        logits = trainer.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits[:, :-1]
+    labels = batch["labels"][:, 1:]
+    ce = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction="none", ignore_index=-100)
+    inside = call_spans(labels, *trainer.call_marks) & (labels != -100)
+    first = (labels != -100) & ~torch.nn.functional.pad(labels[:, :-1] != -100, (1, 0), value=False)
+    assert inside.sum() > 40 and (inside & first).sum() == 2  # a call per row; its `<` starts the reply
+    extra = ce[inside & ~first].sum() * 2 / (labels != -100).sum()
+    assert torch.allclose(weighted, plain + extra, rtol=1e-5)
+
+
 def test_unknown_target_module_is_a_clear_error(tokenizer, tiny_base, data_file, tmp_path):
     with pytest.raises(ValueError, match=r"nope_proj not found.*q_proj.*all-linear"):
         check_target_modules(tiny_llama(tokenizer), ["q_proj", "nope_proj"])

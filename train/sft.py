@@ -28,6 +28,7 @@ from typing import Callable
 
 from fc import ROOT
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL
+from fc.grammar import CLOSE, OPEN
 from fc.prompt import render
 from train.dataset import load_jsonl, load_tools, validate_row
 
@@ -62,6 +63,10 @@ class SFTJobConfig:
     target_modules: list[str] = option(["all-linear"], "'all-linear' or module names, e.g. q_proj v_proj.")
     decision_weight: float = option(1.0, "Loss weight of each assistant turn's first token, where the model decides "
                                           "between calling a tool and answering (1 = plain cross-entropy).")
+    call_weight: float = option(1.0, "Loss weight of the tokens of tool calls, from <tool_call> through the token "
+                                      "after </tool_call> (whether another call follows), where the model copies "
+                                      "arguments from the request; a reply's first token keeps decision_weight "
+                                      "(1 = plain cross-entropy).")
     lr: float = option(2e-4, "Peak learning rate (cosine schedule after a warm-up over the first 1/20 of the steps).")
     epochs: float = option(1.0, "Passes over the data (ignored when max_steps > 0).")
     max_steps: int = option(0, "Optimizer steps (0 = use epochs).")
@@ -455,6 +460,26 @@ LOGIT_TRANSFORMS = ("final_logit_softcapping", "logit_scale", "output_multiplier
                     "logits_scaling")
 
 
+def call_spans(labels, open_ids: list[int], close_ids: list[int]):
+    """Where in `labels` (batch x length token ids) tool calls are: from the first token of `<tool_call>`
+    through the token after `</tool_call>` (a newline before another call, or the end of the turn)."""
+    import torch
+
+    def starts(ids: list[int]):
+        if labels.shape[1] < len(ids):
+            return torch.zeros_like(labels)
+        hits = (labels.unfold(1, len(ids), 1) == torch.tensor(ids, device=labels.device)).all(-1)
+        return torch.nn.functional.pad(hits.long(), (0, len(ids) - 1))
+
+    def last(marks):  # at each position, where the latest mark at or before it is (-1: none)
+        return torch.where(marks.bool(), torch.arange(marks.shape[1], device=marks.device), -1).cummax(1).values
+
+    after = len(close_ids) + 1  # a block ends before the position after the token after its closing tag
+    ends = torch.nn.functional.pad(starts(close_ids), (after, 0))[:, :labels.shape[1]]
+    opened = last(starts(open_ids))
+    return (opened >= 0) & (opened >= last(ends))  # another call may open right where one ends
+
+
 @functools.lru_cache(maxsize=1)
 def supervised_head_trainer():
     """SFTTrainer that, off CUDA/XPU, runs the LM head only where there is a label.
@@ -464,7 +489,8 @@ def supervised_head_trainer():
     (2 CPU cores, SmolLM2-135M: 99 -> 127 tokens/s). The loss is the same mean token cross-entropy, except
     that with `decision_weight` != 1 (on any device) each assistant turn's first token, the call-or-answer
     decision, counts that many times. Models whose logits are scaled or soft-capped, and anything but a plain
-    padded batch, use TRL's own loss."""
+    padded batch, use TRL's own loss. `call_weight` != 1 likewise weights the tokens of tool calls
+    (`call_spans`)."""
     import torch
     from trl import SFTTrainer
 
@@ -473,7 +499,9 @@ def supervised_head_trainer():
             base = model.get_base_model() if hasattr(model, "get_base_model") else model
             config = base.config.get_text_config()
             decision_weight = getattr(self, "decision_weight", 1.0)
-            if (return_outputs or (base.device.type in ("cuda", "xpu") and decision_weight == 1.0)
+            call_weight = getattr(self, "call_weight", 1.0)
+            plain = decision_weight == call_weight == 1.0
+            if (return_outputs or (base.device.type in ("cuda", "xpu") and plain)
                     or "attention_mask" not in inputs
                     or self.aux_loss_enabled or any(getattr(config, k, None) not in (None, 1, 1.0)
                                                     for k in LOGIT_TRANSFORMS)):
@@ -487,9 +515,14 @@ def supervised_head_trainer():
             targets = labels[mask]
             count = mask.sum() if num_items_in_batch is None else num_items_in_batch
             losses = torch.nn.functional.cross_entropy(logits, targets, reduction="none")
-            if decision_weight != 1.0:  # the first labelled token of each assistant turn
-                first = mask & ~torch.nn.functional.pad(mask[:, :-1], (1, 0), value=False)
-                losses = losses * (1 + (decision_weight - 1) * first[mask].to(losses.dtype))
+            if not plain:
+                weights = torch.ones_like(losses)
+                if call_weight != 1.0:
+                    weights[call_spans(labels, *self.call_marks)[mask]] = call_weight
+                if decision_weight != 1.0:  # the first labelled token of each assistant turn
+                    first = mask & ~torch.nn.functional.pad(mask[:, :-1], (1, 0), value=False)
+                    weights[first[mask]] = decision_weight
+                losses = losses * weights
             loss = losses.sum() / torch.as_tensor(count).clamp(min=1)
             if targets.numel():
                 accuracy = (logits.detach().argmax(-1) == targets).float().mean().item()
@@ -562,7 +595,8 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
     trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
                                         peft_config=peft_config, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)
-    trainer.decision_weight = config.decision_weight
+    trainer.decision_weight, trainer.call_weight = config.decision_weight, config.call_weight
+    trainer.call_marks = [tokenizer(mark, add_special_tokens=False)["input_ids"] for mark in (OPEN, CLOSE.strip())]
     return trainer
 
 

@@ -132,8 +132,8 @@ def adapter_value(adapter_dir: str | Path) -> str:
 
 
 # the hyperparameter inputs of the tab, in order
-HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "lr", "epochs",
-                "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit",
+HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "call_weight", "lr",
+                "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit",
                 "eval_rows", "resume"]
 
 
@@ -158,8 +158,8 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
             raise ValueError(f"{data} is missing: generate it with `python -m train.generate`, or upload a file.")
     defaults = SFTJobConfig()
     numbers = {}
-    for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "lr", "epochs", "max_steps",
-                "batch_size", "grad_accum", "max_length", "seed", "threads", "eval_rows"):
+    for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "call_weight", "lr", "epochs",
+                "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "eval_rows"):
         if values[key] is None:
             raise ValueError(f"Fill in the hyperparameter {key}.")
         numbers[key] = type(getattr(defaults, key))(values[key])
@@ -247,6 +247,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                                                 info="all-linear, or names such as q_proj,v_proj")
                     decision_weight = gr.Number(defaults.decision_weight, minimum=1, label="Decision-token weight",
                                                 info="loss weight of each reply's first token (call or answer)")
+                    call_weight = gr.Number(defaults.call_weight, minimum=1, label="Call-token weight",
+                                            info="loss weight of the tokens of tool calls")
                 with gr.Row():
                     lr = gr.Number(defaults.lr, label="Learning rate")
                     epochs = gr.Number(defaults.epochs, label="Epochs")
@@ -276,8 +278,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
             use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
                                     elem_id="train-use-in-chat")
     timer = gr.Timer(1.0)
-    hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, lr, epochs, max_steps, batch_size,
-             grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
+    hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, call_weight, lr, epochs, max_steps,
+             batch_size, grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
 
     def show_upload(choice: str):
         return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
