@@ -219,20 +219,30 @@ def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_i
                if "lora_B" in n)
 
 
-def test_decision_weight_counts_each_replys_first_token_that_many_times(tokenizer, tmp_path):
+def losses_with(tokenizer, tmp_path, config, **weights):
+    """A two-row batch's loss under `config`, then with `weights` set on the trainer; with the plain
+    per-token cross-entropy, the (shifted) labels and the trainer."""
     import torch
 
     tokenized = tokenize_rows(rows(2), tokenizer, 512)
-    trainer = make_trainer(SFTJobConfig(dropout=0.0), tiny_llama(tokenizer), tokenizer, tokenized, "all-linear",
-                           tmp_path / "work", bf16=False)
+    trainer = make_trainer(config, tiny_llama(tokenizer), tokenizer, tokenized, "all-linear", tmp_path / "work",
+                           bf16=False)
     batch = trainer.data_collator([trainer.train_dataset[i] for i in range(2)])
     plain = trainer.compute_loss(trainer.model, dict(batch))
-    trainer.decision_weight = 4.0
+    for name, value in weights.items():
+        setattr(trainer, name, value)
     weighted = trainer.compute_loss(trainer.model, dict(batch))
     with torch.no_grad():
         logits = trainer.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits[:, :-1]
     labels = batch["labels"][:, 1:]
     ce = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction="none", ignore_index=-100)
+    return plain, weighted, ce, labels, trainer
+
+
+def test_decision_weight_counts_each_replys_first_token_that_many_times(tokenizer, tmp_path):
+    import torch
+
+    plain, weighted, ce, labels, _ = losses_with(tokenizer, tmp_path, SFTJobConfig(dropout=0.0), decision_weight=4.0)
     starts = [(row, col) for row, col in (labels != -100).nonzero().tolist()
               if col == 0 or labels[row, col - 1] == -100]
     assert len(starts) == 4  # two replies (the call, the answer) in each of the two rows
@@ -262,17 +272,8 @@ def test_call_weight_weights_call_tokens_but_not_the_decision_token(tokenizer, t
 
     from train.sft import call_spans
 
-    tokenized = tokenize_rows(rows(2), tokenizer, 512)
-    trainer = make_trainer(SFTJobConfig(dropout=0.0, decision_weight=4.0), tiny_llama(tokenizer), tokenizer,
-                           tokenized, "all-linear", tmp_path / "work", bf16=False)
-    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(2)])
-    plain = trainer.compute_loss(trainer.model, dict(batch))
-    trainer.call_weight = 3.0
-    weighted = trainer.compute_loss(trainer.model, dict(batch))
-    with torch.no_grad():
-        logits = trainer.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits[:, :-1]
-    labels = batch["labels"][:, 1:]
-    ce = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction="none", ignore_index=-100)
+    plain, weighted, ce, labels, trainer = losses_with(
+        tokenizer, tmp_path, SFTJobConfig(dropout=0.0, decision_weight=4.0), call_weight=3.0)
     inside = call_spans(labels, *trainer.call_marks) & (labels != -100)
     first = (labels != -100) & ~torch.nn.functional.pad(labels[:, :-1] != -100, (1, 0), value=False)
     assert inside.sum() > 40 and (inside & first).sum() == 2  # a call per row; its `<` starts the reply
