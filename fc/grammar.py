@@ -18,9 +18,10 @@ import jsonschema
 import torch
 from transformers import LogitsProcessor
 
+from fc.prompt import CALL_CLOSE, CALL_OPEN
 
 log = logging.getLogger(__name__)
-OPEN, CLOSE = "<tool_call>", "\n</tool_call>"  # around a call's JSON, as fc.prompt.format_tool_call writes it
+OPEN, CLOSE = CALL_OPEN, "\n" + CALL_CLOSE  # around a call's JSON, as fc.prompt.format_tool_call writes it
 
 
 def call_schema(tools: list[dict]) -> dict:
@@ -100,23 +101,19 @@ class ToolCallGrammar(LogitsProcessor):
 
     def _allowed(self, row: int, new_tokens: list[int]) -> list[int] | None:
         """The tokens row `row` may write next, or None for any."""
-        decode = self.vocabulary.tokenizer.decode
         call = self.open.get(row)
         if call is None:
-            text = decode(new_tokens)
+            text = self.vocabulary.tokenizer.decode(new_tokens)
             at = text.rfind(OPEN, self.done.get(row, 0))
             if at < 0 or not self.tools[row]:
                 return None
             self.done[row] = at + len(OPEN)
-            end = next(k for k in range(1, len(new_tokens) + 1) if len(decode(new_tokens[:k])) >= at + len(OPEN))
-            try:
-                enforcer = self._new_call(row, decode(new_tokens[:end])[at + len(OPEN):])
+            try:  # checked at every step, so OPEN was completed by the newest token
+                enforcer = self._new_call(row, text[at + len(OPEN):])
             except Exception as e:  # noqa: BLE001 - an unsupported schema must not stop generation
                 log.warning("tool call left unconstrained: %s", e)
                 return None
-            call = self.open[row] = _Call(end - 1, enforcer, list(self.vocabulary.close_ids))
-            for k in range(end, len(new_tokens)):  # catch up, should OPEN have been found late
-                enforcer.get_allowed_tokens(new_tokens[call.start:k])
+            call = self.open[row] = _Call(len(new_tokens) - 1, enforcer, list(self.vocabulary.close_ids))
         if call.enforcer is not None:
             sequence = new_tokens[call.start:]
             try:

@@ -15,7 +15,7 @@ from transformers import LogitsProcessor, LogitsProcessorList
 from fc import ADAPTERS_DIR, CALL_THRESHOLD
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
 from fc.grammar import ToolCallGrammar, VocabularyIndex
-from fc.prompt import render
+from fc.prompt import CALL_OPEN, render
 
 DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
 
@@ -153,7 +153,7 @@ class ModelHandle:
     @property
     def call_token_id(self) -> int:
         """The first token of a tool call (`<tool_call>`) in this tokenizer."""
-        return self.tokenizer("<tool_call>", add_special_tokens=False)["input_ids"][0]
+        return self.tokenizer(CALL_OPEN, add_special_tokens=False)["input_ids"][0]
 
     @functools.cached_property
     def vocabulary(self) -> VocabularyIndex:

@@ -27,8 +27,11 @@ def tools_block(tools: list[dict]) -> str:
     return f"{TOOLS_INTRO}\n<tools>\n" + "\n".join(lines) + f"\n</tools>\n{TOOLS_RULES}"
 
 
+CALL_OPEN, CALL_CLOSE = "<tool_call>", "</tool_call>"  # around each call's JSON
+
+
 def format_tool_call(name: str, arguments: dict) -> str:
-    return "<tool_call>\n" + dumps({"name": name, "arguments": arguments}) + "\n</tool_call>"
+    return f"{CALL_OPEN}\n" + dumps({"name": name, "arguments": arguments}) + f"\n{CALL_CLOSE}"
 
 
 def format_tool_response(message: dict) -> str:

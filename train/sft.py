@@ -28,8 +28,7 @@ from typing import Callable
 
 from fc import ROOT
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL
-from fc.grammar import CLOSE, OPEN
-from fc.prompt import render
+from fc.prompt import CALL_CLOSE, CALL_OPEN, render
 from train.dataset import load_jsonl, load_tools, validate_row
 
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
@@ -596,7 +595,7 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
                                         peft_config=peft_config, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)
     trainer.decision_weight, trainer.call_weight = config.decision_weight, config.call_weight
-    trainer.call_marks = [tokenizer(mark, add_special_tokens=False)["input_ids"] for mark in (OPEN, CLOSE.strip())]
+    trainer.call_marks = [tokenizer(m, add_special_tokens=False)["input_ids"] for m in (CALL_OPEN, CALL_CLOSE)]
     return trainer
 
 

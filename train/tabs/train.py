@@ -132,9 +132,9 @@ def adapter_value(adapter_dir: str | Path) -> str:
 
 
 # the hyperparameter inputs of the tab, in order
-HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "call_weight", "lr",
-                "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit",
-                "eval_rows", "resume"]
+HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "call_weight",
+                "lr", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16",
+                "load_in_4bit", "eval_rows", "resume"]
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
