@@ -136,7 +136,7 @@ def test_image_prompts_are_mostly_distinct_and_come_from_the_user(splits):
 def test_held_out_places_appear_only_in_val_and_test(splits):
     def places(rows):
         return {fn["arguments"].get("city") or fn["arguments"].get("location")
-                for r in rows for fn, _ in calls_with_context(r)} - {None}
+                for r in rows for fn, _ in calls_with_context(r) if fn["name"] in ("get_weather", "get_time")}
     pools = gen.build_pools(load_languages(), seed=0)
     held = {name for p in PLACES if p not in pools["train"].places["en"] for name in p["names"].values()}
     assert held and not places(splits["train"]) & held
@@ -194,3 +194,33 @@ def test_places_have_valid_zones_and_many_names():
         ZoneInfo(place["tz"])
     assert len(PLACES) >= 150
     assert sum("zh-Hant" in p["names"] for p in PLACES) >= 100
+
+
+def names(tools):
+    return {t["function"]["name"] for t in tools}
+
+
+def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(splits):
+    """call_catalog calls a tool of the row's list; missing_catalog asks for a tool the list lacks and gets no call."""
+    for rows in splits.values():
+        for row in rows:
+            requested = row["group"].split(".")[1] if row["group"].startswith("catalog.") else None
+            if row["category"] == "call_catalog":
+                [c] = row["messages"][-1]["tool_calls"]
+                assert c["function"]["name"] == requested and requested in names(row["tools"]), row["id"]
+            elif row["category"] == "missing_catalog":
+                assert requested not in names(row["tools"]) and not gen.is_call_row(row), row["id"]
+
+
+def test_held_out_catalog_tools_are_only_in_val_and_test(splits):
+    held = set(gen.HELD_OUT_TOOLS)
+    assert not any(held & names(row["tools"]) for row in splits["train"])
+    for split in ("val", "test"):
+        called = {c["function"]["name"] for row in splits[split] if row["category"] == "call_catalog"
+                  for c in row["messages"][-1]["tool_calls"]}
+        assert called & held, split
+
+
+def test_catalog_rows_share_few_tool_lists_so_they_can_be_chained(splits):
+    lists = {json.dumps(row["tools"]) for row in splits["train"] if row["category"].endswith("_catalog")}
+    assert len(lists) <= gen.TOOLSETS

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from train.dataset import load_tools, save_jsonl
 from train.pools import PLACES, load_languages
+from train.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS
 
 SPLITS = ("train", "val", "test")
 SPLIT_SIZES = {"train": 3300, "val": 350, "test": 350}
@@ -29,11 +30,12 @@ HELD_OUT = 0.15  # share of places and image subjects kept out of train
 LANG_WEIGHTS = {"en": 0.36, "zh-Hant": 0.16, "zh-Hans": 0.16, "es": 0.07, "fr": 0.07, "ja": 0.06,
                 "de": 0.06, "pt": 0.06}
 CATEGORY_WEIGHTS = {
-    "call_weather": 0.10, "call_time": 0.07, "call_image": 0.10, "call_other": 0.04, "parallel": 0.06,
-    "loop": 0.07, "followup": 0.05,
+    "call_weather": 0.10, "call_time": 0.07, "call_image": 0.10, "call_other": 0.04, "call_catalog": 0.05,
+    "parallel": 0.06, "loop": 0.07, "followup": 0.05,
     "no_call_chitchat": 0.08, "no_call_knowledge": 0.10, "hard_negative": 0.17, "clarify": 0.07,
-    "missing_tool": 0.07,
+    "missing_tool": 0.07, "missing_catalog": 0.05,
 }
+TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CATEGORIES = tuple(CATEGORY_WEIGHTS)
 CJK = {"zh-Hant", "zh-Hans", "ja"}
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "snow", "fog", "windy")
@@ -104,10 +106,14 @@ def build_pools(langs: dict[str, ModuleType], seed: int) -> dict[str, SplitPools
         families = {fam: getattr(mod, attr, []) for fam, attr in FAMILIES.items()}
         for tool, templates in getattr(mod, "OTHER", {}).items():
             families[f"other.{tool}"] = templates
+        for tool, requests in getattr(mod, "CATALOG", {}).items():
+            families[f"catalog.{tool}"] = requests
         for fam, items in families.items():
             order = list(range(len(items)))
             random.Random(f"{seed}|{fam}|{lang}").shuffle(order)
             n_val, n_test = _split_counts(len(items))
+            if fam.removeprefix("catalog.") in HELD_OUT_TOOLS:  # tools never trained on
+                n_val, n_test = len(items) // 2, len(items) - len(items) // 2
             for rank, i in enumerate(order):
                 split = "val" if rank < n_val else "test" if rank < n_val + n_test else "train"
                 pools[split].groups.setdefault((fam, lang), []).append((f"{fam}.{lang}.{i:03d}", items[i]))
@@ -161,8 +167,9 @@ def normalize_text(text: str) -> str:
 class Generator:
     """Builds the rows of one split; every random choice comes from `self.rng`."""
 
-    def __init__(self, pools: SplitPools, langs: dict[str, ModuleType], rng: random.Random):
-        self.p, self.langs, self.rng = pools, langs, rng
+    def __init__(self, pools: SplitPools, langs: dict[str, ModuleType], rng: random.Random,
+                 toolsets: list[list[dict]]):
+        self.p, self.langs, self.rng, self.toolsets = pools, langs, rng, toolsets
         self.default_tools = load_tools()
         self.lowered = False  # whether the latest `perturb` lowercased its template
 
@@ -362,6 +369,29 @@ class Generator:
             text, args = template.format(to=to, subject=subject, body=body), {"to": to, "subject": subject, "body": body}
         return group, self.tools(need=(tool,)), [user(text), calls(call(tool, **args))]
 
+    def catalog_request(self, lang: str, tool: str | None = None) -> tuple[str, str, str, dict]:
+        """(group, tool, request, arguments) for a catalog tool this split may use."""
+        names = [t for t in CATALOG_TOOLS if tool in (None, t) and (f"catalog.{t}", lang) in self.p.groups]
+        if not names:
+            raise Skip(f"catalog/{lang}")
+        tool = self.rng.choice(names)
+        group, (text, args) = self.pick(f"catalog.{tool}", lang)
+        ends = [v for v in args.values() if isinstance(v, str) and text.endswith(v)]
+        if not ends and self.rng.random() < 0.2:
+            text = text.rstrip(".?!。？！")
+        return group, tool, text, args
+
+    def call_catalog(self, lang):
+        group, tool, text, args = self.catalog_request(lang)
+        tools = self.rng.choice([ts for ts in self.toolsets if any(t["function"]["name"] == tool for t in ts)])
+        return group, tools, [user(text), calls(call(tool, **args))]
+
+    def missing_catalog(self, lang):
+        """A request for a catalog tool that this row's tool list lacks (often next to a similar one)."""
+        group, tool, text, _ = self.catalog_request(lang)
+        tools = self.rng.choice([ts for ts in self.toolsets if all(t["function"]["name"] != tool for t in ts)])
+        return group, tools, [user(text), say(self.rng.choice(self.attr(lang, "MISSING_CATALOG")))]
+
     def parallel(self, lang):
         kind = self.rng.choices(["weather2", "weather_time", "time2", "images2"], [0.35, 0.3, 0.15, 0.2])[0]
         full = self.rng.random() < 0.5
@@ -547,6 +577,23 @@ class Generator:
         return group, self.tools(drop=tool), [user(text), say(answer)]
 
 
+def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
+    """TOOLSETS tool lists of 2-4 catalog tools (half of them after our three), covering every catalog tool
+    the split may use at least once. Held-out tools only appear in val and test."""
+    names = [t for t in CATALOG_TOOLS if split != "train" or t not in HELD_OUT_TOOLS]
+    sets = [rng.sample(names, rng.randint(2, 4)) for _ in range(TOOLSETS)]
+    for name in names:
+        if not any(name in s for s in sets):
+            rng.choice(sets).append(name)
+    default = load_tools()
+    out = []
+    for i, s in enumerate(sets):
+        tools = [CATALOG_TOOLS[n] for n in s] + (default if i % 2 else [])
+        rng.shuffle(tools)
+        out.append(tools)
+    return out
+
+
 def is_call_row(row: dict) -> bool:
     return any(m.get("tool_calls") for m in row["messages"])
 
@@ -555,7 +602,8 @@ def user_texts(row: dict) -> list[str]:
     return [m["content"] for m in row["messages"] if m["role"] == "user"]
 
 
-CALL_CATEGORIES = ("call_weather", "call_time", "call_image", "call_other", "parallel", "loop", "followup")
+CALL_CATEGORIES = ("call_weather", "call_time", "call_image", "call_other", "call_catalog", "parallel", "loop",
+                   "followup")
 
 
 def quotas(size: int) -> dict[str, int]:
@@ -574,7 +622,7 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
     into `forbidden` are skipped. A category that runs out of distinct rows passes its quota on to
     the other categories on the same side (call / no call)."""
     rng = random.Random(f"{seed}|{split}")
-    gen = Generator(pools, langs, rng)
+    gen = Generator(pools, langs, rng, catalog_toolsets(split, random.Random(f"{seed}|{split}|toolsets")))
     lang_names = [lang for lang in LANG_WEIGHTS if lang in langs]
     lang_weights = [LANG_WEIGHTS[lang] for lang in lang_names]
     left = quotas(size)

@@ -8,7 +8,8 @@ PARALLEL_* templates ({city}, {city2}, {prompt}, {prompt2}); FOLLOW_* follow-up 
 THANKS / CHITCHAT / KNOWLEDGE / HARD_NEGATIVE / UNSUPPORTED: (user, assistant) pairs;
 CLARIFY: (user, question, kind) with kind in image|weather|time; CITY_REPLY / IMAGE_REPLY;
 MISSING_ANSWER {tool: [answers]}; ANSWERS {kind: [templates]}; CONDITIONS; WEEKDAYS; PREFIXES;
-EMOJI; OTHER {extra tool: [templates]} with QUERIES / EMAILS.
+EMOJI; OTHER {extra tool: [templates]} with QUERIES / EMAILS;
+CATALOG {catalog tool: [(request, arguments)]} and MISSING_CATALOG [refusals] (tools in catalog.py).
 """
 from __future__ import annotations
 
