@@ -20,6 +20,11 @@ def splits():
 
 
 @pytest.fixture(scope="module")
+def catalog_splits():
+    return gen.generate(seed=0, catalog=True)
+
+
+@pytest.fixture(scope="module")
 def rows(splits):
     return [row for rows in splits.values() for row in rows]
 
@@ -87,7 +92,7 @@ def test_calls_and_no_calls_are_balanced(splits):
 def test_every_language_and_category_is_present(splits):
     for name in ("train", "test"):
         assert set(Counter(r["lang"] for r in splits[name])) == set(LANGS), name
-        assert set(Counter(r["category"] for r in splits[name])) == set(gen.CATEGORIES), name
+        assert set(Counter(r["category"] for r in splits[name])) == set(gen.CATEGORIES) - set(gen.CATALOG_CATEGORIES)
     by_lang = Counter(r["lang"] for r in splits["train"])
     assert by_lang["en"] == max(by_lang.values())
     assert by_lang["zh-Hant"] > 0.1 * len(splits["train"]) and by_lang["zh-Hans"] > 0.1 * len(splits["train"])
@@ -200,27 +205,37 @@ def names(tools):
     return {t["function"]["name"] for t in tools}
 
 
-def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(splits):
+def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(catalog_splits):
     """call_catalog calls a tool of the row's list; missing_catalog asks for a tool the list lacks and gets no call."""
-    for rows in splits.values():
+    seen = Counter()
+    for rows in catalog_splits.values():
         for row in rows:
+            assert not validate_row(row), row["id"]
             requested = row["group"].split(".")[1] if row["group"].startswith("catalog.") else None
             if row["category"] == "call_catalog":
                 [c] = row["messages"][-1]["tool_calls"]
                 assert c["function"]["name"] == requested and requested in names(row["tools"]), row["id"]
+                jsonschema.validate(c["function"]["arguments"], gen.CATALOG_TOOLS[requested]["function"]["parameters"])
             elif row["category"] == "missing_catalog":
                 assert requested not in names(row["tools"]) and not gen.is_call_row(row), row["id"]
+            seen[row["category"], row["lang"]] += 1
+    assert all(seen[c, lang] for c in gen.CATALOG_CATEGORIES for lang in LANGS)
 
 
-def test_held_out_catalog_tools_are_only_in_val_and_test(splits):
+def test_held_out_catalog_tools_are_only_in_val_and_test(catalog_splits):
     held = set(gen.HELD_OUT_TOOLS)
-    assert not any(held & names(row["tools"]) for row in splits["train"])
+    assert not any(held & names(row["tools"]) for row in catalog_splits["train"])
     for split in ("val", "test"):
-        called = {c["function"]["name"] for row in splits[split] if row["category"] == "call_catalog"
+        called = {c["function"]["name"] for row in catalog_splits[split] if row["category"] == "call_catalog"
                   for c in row["messages"][-1]["tool_calls"]}
         assert called & held, split
 
 
-def test_catalog_rows_share_few_tool_lists_so_they_can_be_chained(splits):
-    lists = {json.dumps(row["tools"]) for row in splits["train"] if row["category"].endswith("_catalog")}
+def test_catalog_rows_share_few_tool_lists_so_they_can_be_chained(catalog_splits):
+    lists = {json.dumps(row["tools"]) for row in catalog_splits["train"] if row["category"] in gen.CATALOG_CATEGORIES}
     assert len(lists) <= gen.TOOLSETS
+
+
+def test_catalog_is_opt_in(splits, catalog_splits):
+    assert not any(r["category"] in gen.CATALOG_CATEGORIES for rows in splits.values() for r in rows)
+    assert sum(r["category"] in gen.CATALOG_CATEGORIES for r in catalog_splits["train"]) > 0.08 * 3300

@@ -1,6 +1,6 @@
 """Generate the synthetic tool-calling dataset: data/{train,val,test}.jsonl and data/stats.json.
 
-    python -m train.generate [--seed 0] [--out data]
+    python -m train.generate [--seed 0] [--out data] [--catalog]
 
 Rows are built from hand-written per-language pools (train/pools/) and are deterministic for a seed:
 tool results are fabricated from the seeded RNG (never the wall clock). Splits are made by template:
@@ -35,8 +35,9 @@ CATEGORY_WEIGHTS = {
     "no_call_chitchat": 0.08, "no_call_knowledge": 0.10, "hard_negative": 0.17, "clarify": 0.07,
     "missing_tool": 0.07, "missing_catalog": 0.05,
 }
-TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CATEGORIES = tuple(CATEGORY_WEIGHTS)
+CATALOG_CATEGORIES = ("call_catalog", "missing_catalog")  # only with --catalog
+TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CJK = {"zh-Hant", "zh-Hans", "ja"}
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "snow", "fog", "windy")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -369,9 +370,9 @@ class Generator:
             text, args = template.format(to=to, subject=subject, body=body), {"to": to, "subject": subject, "body": body}
         return group, self.tools(need=(tool,)), [user(text), calls(call(tool, **args))]
 
-    def catalog_request(self, lang: str, tool: str | None = None) -> tuple[str, str, str, dict]:
+    def catalog_request(self, lang: str) -> tuple[str, str, str, dict]:
         """(group, tool, request, arguments) for a catalog tool this split may use."""
-        names = [t for t in CATALOG_TOOLS if tool in (None, t) and (f"catalog.{t}", lang) in self.p.groups]
+        names = [t for t in CATALOG_TOOLS if (f"catalog.{t}", lang) in self.p.groups]
         if not names:
             raise Skip(f"catalog/{lang}")
         tool = self.rng.choice(names)
@@ -606,10 +607,10 @@ CALL_CATEGORIES = ("call_weather", "call_time", "call_image", "call_other", "cal
                    "followup")
 
 
-def quotas(size: int) -> dict[str, int]:
+def quotas(size: int, weights: dict[str, float]) -> dict[str, int]:
     """Rows per category for a split of `size` rows (largest remainders, so they sum to `size`)."""
-    total = sum(CATEGORY_WEIGHTS.values())
-    exact = {c: size * w / total for c, w in CATEGORY_WEIGHTS.items()}
+    total = sum(weights.values())
+    exact = {c: size * w / total for c, w in weights.items()}
     counts = {c: int(x) for c, x in exact.items()}
     for c in sorted(exact, key=lambda c: counts[c] - exact[c])[:size - sum(counts.values())]:
         counts[c] += 1
@@ -617,7 +618,7 @@ def quotas(size: int) -> dict[str, int]:
 
 
 def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], seed: int, size: int,
-                   forbidden: set[str] = frozenset()) -> list[dict]:
+                   weights: dict[str, float], forbidden: set[str] = frozenset()) -> list[dict]:
     """`size` distinct rows for one split, filled per category quota; rows whose user turns normalise
     into `forbidden` are skipped. A category that runs out of distinct rows passes its quota on to
     the other categories on the same side (call / no call)."""
@@ -625,14 +626,15 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
     gen = Generator(pools, langs, rng, catalog_toolsets(split, random.Random(f"{seed}|{split}|toolsets")))
     lang_names = [lang for lang in LANG_WEIGHTS if lang in langs]
     lang_weights = [LANG_WEIGHTS[lang] for lang in lang_names]
-    left = quotas(size)
+    left = quotas(size, weights)
+    categories = tuple(weights)
     misses = Counter()
     rows, seen = [], set()
     while len(rows) < size:
-        open_ = [c for c in CATEGORIES if left[c] > 0]
+        open_ = [c for c in categories if left[c] > 0]
         category = rng.choices(open_, [left[c] for c in open_])[0]
         if misses[category] > 200 + 20 * left[category]:  # exhausted: hand the quota to its side
-            side = [c for c in CATEGORIES if (c in CALL_CATEGORIES) == (category in CALL_CATEGORIES)
+            side = [c for c in categories if (c in CALL_CATEGORIES) == (category in CALL_CATEGORIES)
                     and c != category and misses[c] <= 200 + 20 * left[c]]
             if not side:
                 raise RuntimeError(f"{split}: cannot fill {left[category]} more {category} rows")
@@ -656,15 +658,17 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
     return rows
 
 
-def generate(seed: int = 0, sizes: dict[str, int] | None = None) -> dict[str, list[dict]]:
-    """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn."""
+def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False) -> dict[str, list[dict]]:
+    """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
+    `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py)."""
     sizes = sizes or SPLIT_SIZES
+    weights = {c: w for c, w in CATEGORY_WEIGHTS.items() if catalog or c not in CATALOG_CATEGORIES}
     langs = load_languages()
     pools = build_pools(langs, seed)
     splits: dict[str, list[dict]] = {}
     forbidden: set[str] = set()
     for split in SPLITS:
-        rows = generate_split(split, pools[split], langs, seed, sizes[split], forbidden)
+        rows = generate_split(split, pools[split], langs, seed, sizes[split], weights, forbidden)
         for i, row in enumerate(rows):
             row["id"] = f"{split}-{row['category']}-{i:05d}"
         if split == "train":
@@ -732,8 +736,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="data", help="output folder (default: data)")
+    parser.add_argument("--catalog", action="store_true",
+                        help="add rows that call or refuse tools of train/pools/catalog.py (an experiment: see "
+                             "bench/BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    summary = write(generate(args.seed), args.out, args.seed)
+    summary = write(generate(args.seed, catalog=args.catalog), args.out, args.seed)
     print(format_stats(summary))
 
 
