@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from train.dataset import load_tools, save_jsonl
 from train.pools import PLACES, load_languages
-from train.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS
+from train.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS, function_tool
 
 SPLITS = ("train", "val", "test")
 SPLIT_SIZES = {"train": 3300, "val": 350, "test": 350}
@@ -45,20 +45,15 @@ CURRENCIES = ("USD", "EUR", "JPY", "GBP", "TWD", "CNY", "CHF", "BRL", "MXN", "KR
 AMOUNTS = (5, 12, 20, 35, 50, 80, 100, 120, 250, 300, 499, 1000, 1500, 12.5, 99.99, 7.25)
 
 
-def _fn(name: str, description: str, properties: dict, required: list[str]) -> dict:
-    return {"type": "function", "function": {"name": name, "description": description, "parameters": {
-        "type": "object", "properties": properties, "required": required}}}
-
-
 EXTRA_TOOLS = {
-    "convert_currency": _fn("convert_currency", "Convert an amount of money from one currency to another.", {
+    "convert_currency": function_tool("convert_currency", "Convert an amount of money from one currency to another.", {
         "amount": {"type": "number", "description": "The amount to convert."},
         "from": {"type": "string", "description": "ISO currency code to convert from, e.g. USD."},
         "to": {"type": "string", "description": "ISO currency code to convert to, e.g. EUR."}},
         ["amount", "from", "to"]),
-    "search_web": _fn("search_web", "Search the web and return the top results.", {
+    "search_web": function_tool("search_web", "Search the web and return the top results.", {
         "query": {"type": "string", "description": "The search query."}}, ["query"]),
-    "send_email": _fn("send_email", "Send an email.", {
+    "send_email": function_tool("send_email", "Send an email.", {
         "to": {"type": "string", "description": "Recipient email address."},
         "subject": {"type": "string", "description": "Subject line."},
         "body": {"type": "string", "description": "Message body."}}, ["to", "subject", "body"]),
