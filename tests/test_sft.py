@@ -198,6 +198,12 @@ def test_qlora_trains_on_a_4bit_base_and_its_adapter_loads_in_4bit(tiny_base, da
     assert isinstance(handle.generate(prompt, GenerationSettings(max_new_tokens=4)), str)
 
 
+def collate(trainer, n: int) -> dict:
+    """The trainer's first `n` rows as one batch, on the trainer's device (as its training loop does)."""
+    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(n)])
+    return {key: value.to(trainer.args.device) for key, value in batch.items()}
+
+
 @pytest.mark.parametrize("num_items_in_batch, bf16", [(None, False), (50, False), (None, True)])
 def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_items_in_batch, bf16):
     import torch
@@ -206,7 +212,7 @@ def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_i
     tokenized = tokenize_rows(rows(3), tokenizer, 512)
     trainer = make_trainer(SFTJobConfig(dropout=0.0), tiny_llama(tokenizer), tokenizer, tokenized, "all-linear",
                            tmp_path / "work", bf16=bf16)
-    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(3)])
+    batch = collate(trainer, 3)
     assert (batch["labels"] != -100).sum() < batch["attention_mask"].sum() / 4  # most tokens carry no loss
     fp32 = SFTTrainer.compute_loss(trainer, trainer.model, dict(batch), num_items_in_batch=num_items_in_batch)
     model = trainer.accelerator.prepare(trainer.model)  # as in training: bf16 autocast around the forward
@@ -227,7 +233,7 @@ def losses_with(tokenizer, tmp_path, config, **weights):
     tokenized = tokenize_rows(rows(2), tokenizer, 512)
     trainer = make_trainer(config, tiny_llama(tokenizer), tokenizer, tokenized, "all-linear", tmp_path / "work",
                            bf16=False)
-    batch = trainer.data_collator([trainer.train_dataset[i] for i in range(2)])
+    batch = collate(trainer, 2)
     plain = trainer.compute_loss(trainer.model, dict(batch))
     for name, value in weights.items():
         setattr(trainer, name, value)
@@ -291,6 +297,7 @@ def test_unknown_target_module_is_a_clear_error(tokenizer, tiny_base, data_file,
 
 
 def test_bad_data_is_rejected_with_line_numbers(tiny_base, tmp_path):
+    pytest.importorskip("gradio")
     from train.tabs.train import check_upload
 
     good = json.dumps(rows(1)[0])
