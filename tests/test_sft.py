@@ -204,6 +204,25 @@ def collate(trainer, n: int) -> dict:
     return {key: value.to(trainer.args.device) for key, value in batch.items()}
 
 
+def test_qlora_without_cuda_or_bitsandbytes_is_a_clear_error(tiny_base, data_file, tmp_path, monkeypatch):
+    import importlib.util
+
+    import torch
+
+    from train.sft import load_base_model
+
+    config = tiny_config(tiny_base, data_file, tmp_path, load_in_4bit=True)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    with pytest.raises(ValueError, match="needs a CUDA GPU"):
+        load_base_model(config, bf16=False)
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *args: None if name == "bitsandbytes" else find_spec(name, *args))
+    with pytest.raises(ValueError, match="pip install bitsandbytes"):
+        load_base_model(config, bf16=False)
+
+
 @pytest.mark.parametrize("num_items_in_batch, bf16", [(None, False), (50, False), (None, True)])
 def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_items_in_batch, bf16):
     import torch

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
 import json
 import math
 import random
@@ -295,6 +296,8 @@ def load_base_model(config: SFTJobConfig, bf16: bool):
     if config.load_in_4bit and not cuda:
         raise ValueError("load_in_4bit (QLoRA) needs a CUDA GPU with bitsandbytes; on CPU train plain LoRA "
                          "(leave load_in_4bit off; bf16 is used where the CPU supports it)")
+    if config.load_in_4bit and importlib.util.find_spec("bitsandbytes") is None:
+        raise ValueError("load_in_4bit (QLoRA) needs bitsandbytes on this GPU machine: pip install bitsandbytes")
     path = resolve_base(config.base_model)
     tokenizer = AutoTokenizer.from_pretrained(path)
     ensure_pad_token(tokenizer)
