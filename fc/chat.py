@@ -20,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--max-new-tokens", type=int, default=256)
     p.add_argument("--temperature", type=float, default=0.0)
     p.add_argument("--call-threshold", type=float, default=GenerationSettings.call_threshold,
-                   help="least probability of a tool call for a reply to start one (0 = plain decoding)")
+                   help="least probability of a tool call for a reply to start one; a reply that starts in "
+                        "prose ends where it would open a call (0 = plain decoding)")
     p.add_argument("--free-calls", action="store_true",
                    help="do not hold tool calls to the declared tools' schemas (see fc.grammar)")
     p.add_argument("--max-rounds", type=int, default=4)

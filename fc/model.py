@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 import torch
-from transformers import LogitsProcessor, LogitsProcessorList
+from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria, StoppingCriteriaList
 
 from fc import ADAPTERS_DIR, CALL_THRESHOLD
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
@@ -25,7 +25,7 @@ class GenerationSettings:
     max_new_tokens: int = 256
     temperature: float = 0.0  # 0 = greedy
     top_p: float = 1.0
-    call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision
+    call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision and AnswerStaysAnswer
     guided_calls: bool = True  # tool calls must fit the declared tools' schemas; see fc.grammar
 
     def kwargs(self) -> dict:
@@ -53,6 +53,42 @@ class CallDecision(LogitsProcessor):
             unlikely = torch.softmax(scores.float(), dim=-1)[:, self.token_id] < self.threshold
             scores[unlikely, self.token_id] = torch.finfo(scores.dtype).min
         return scores
+
+
+def mid_reply_call(text: str) -> int:
+    """Where a reply that began in prose opens a tool call, or -1."""
+    i = text.find(CALL_OPEN)
+    return i if i > 0 and text[:i].strip() else -1
+
+
+def answer_part(text: str) -> str:
+    """A reply without the tool call it opened after prose (see `AnswerStaysAnswer`)."""
+    i = mid_reply_call(text)
+    return text if i < 0 else text[:i]
+
+
+def settled(text: str) -> int:
+    """How much of a partial reply can be shown: all but a call opened after prose, or what may begin one."""
+    call = mid_reply_call(text)
+    if call >= 0:
+        return call
+    return len(text) - next((k for k in range(len(CALL_OPEN), 0, -1) if text.endswith(CALL_OPEN[:k])), 0)
+
+
+class AnswerStaysAnswer(StoppingCriteria):
+    """End a reply that began in prose where it opens a tool call.
+
+    CallDecision settles call-or-answer at a reply's first token, and our training data never puts prose before
+    a call, yet a small model can drift into one mid-answer ("I can recommend a few: <tool_call>…"; 3 of 350
+    test replies of the shipped adapter, all false calls). Such a reply stops once `<tool_call>` is written,
+    and `answer_part` keeps the prose before it."""
+
+    def __init__(self, tokenizer, prompt_length: int):
+        self.tokenizer, self.prompt_length = tokenizer, prompt_length
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor, **kwargs) -> torch.BoolTensor:
+        replies = self.tokenizer.batch_decode(input_ids[:, self.prompt_length:], skip_special_tokens=True)
+        return torch.tensor([mid_reply_call(reply) >= 0 for reply in replies], device=input_ids.device)
 
 
 def set_threads(threads: int | None = None) -> None:
@@ -166,6 +202,7 @@ class ModelHandle:
         processors = LogitsProcessorList()
         if settings.call_threshold > 0:
             processors.append(CallDecision(self.call_token_id, prompt_length, settings.call_threshold))
+            kwargs["stopping_criteria"] = StoppingCriteriaList([AnswerStaysAnswer(self.tokenizer, prompt_length)])
         if settings.guided_calls and tools and any(tools):
             processors.append(ToolCallGrammar(self.vocabulary, tools, prompt_length))
         if processors:
@@ -176,6 +213,7 @@ class ModelHandle:
                       batch_size: int = 8, tools: list[list[dict]] | None = None) -> list[str]:
         """Batched generation (left padding); returns only the new text of each prompt.
         `tools[i]` are the tools declared in `prompts[i]` (for guided calls)."""
+        settings = settings or GenerationSettings()
         self.tokenizer.padding_side = "left"
         outputs: list[str] = []
         with self._lock, torch.inference_mode():
@@ -185,7 +223,7 @@ class ModelHandle:
                 out = self.model.generate(**enc, **self._gen_kwargs(
                     settings, length, tools[i:i + batch_size] if tools else None))
                 outputs += self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
-        return outputs
+        return [answer_part(text) for text in outputs] if settings.call_threshold > 0 else outputs
 
     def generate(self, prompt: str, settings: GenerationSettings | None = None,
                  tools: list[dict] | None = None) -> str:
@@ -193,9 +231,12 @@ class ModelHandle:
 
     def stream(self, prompt: str, settings: GenerationSettings | None = None,
                tools: list[dict] | None = None) -> Iterator[str]:
-        """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls)."""
+        """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls).
+        With the call decision on, what may open a call after prose is held back until it is known."""
         from transformers import TextIteratorStreamer
 
+        settings = settings or GenerationSettings()
+        decided = settings.call_threshold > 0
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
         enc = self._encode([prompt])
         errors: list[BaseException] = []
@@ -211,10 +252,19 @@ class ModelHandle:
 
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
-        yield from (piece for piece in streamer if piece)
+        text, sent = "", 0
+        for piece in streamer:
+            text += piece
+            safe = settled(text) if decided else len(text)
+            if safe > sent:
+                yield text[sent:safe]
+                sent = safe
         thread.join()
         if errors:
             raise errors[0]
+        text = answer_part(text) if decided else text
+        if len(text) > sent:
+            yield text[sent:]
 
     def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
                     settings: GenerationSettings | None = None) -> Iterator[str]:

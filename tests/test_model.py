@@ -87,3 +87,55 @@ def test_generation_settings_decide_the_first_token_of_a_reply(tiny_handle):
 
     assert first(0) == first(0.5) == "<"
     assert first(0.9) not in ("", "<")
+
+
+def test_answer_part_drops_a_call_opened_after_prose():
+    from fc.model import answer_part, mid_reply_call, settled
+
+    call = '<tool_call>\n{"name": "get_time", "arguments": {}}\n</tool_call>'
+    assert mid_reply_call("A few ideas: " + call) == len("A few ideas: ")
+    assert answer_part("A few ideas: " + call) == "A few ideas: "
+    assert answer_part(call) == call and answer_part(" \n" + call) == " \n" + call  # a call reply stays whole
+    assert answer_part("Plain answer.") == "Plain answer."
+    assert [settled(t) for t in ("ok <", "ok <tool_c", "ok <tool_call>\n{", "a < b", call)] == [3, 3, 3, 5, len(call)]
+
+
+class Scripted:
+    """A logits processor that makes any model write `ids`, then end its turn; counts the steps it ran."""
+
+    def __init__(self, ids: list[int], eos: int, prompt_length: int):
+        self.ids, self.eos, self.prompt_length, self.steps = ids, eos, prompt_length, 0
+
+    def __call__(self, input_ids, scores):
+        step = input_ids.shape[1] - self.prompt_length
+        self.steps = max(self.steps, step + 1)
+        scores[:] = float("-inf")
+        scores[:, self.ids[step] if step < len(self.ids) else self.eos] = 0.0
+        return scores
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_a_reply_that_begins_in_prose_ends_where_it_opens_a_call(tiny_handle, monkeypatch, stream):
+    h = tiny_handle
+    prompt = h.render([{"role": "user", "content": "Any ideas for dinner?"}], [])
+    prose, call = "A few ideas: ", '<tool_call>\n{"name": "get_time", "arguments": {}}\n</tool_call>'
+    gen_kwargs = h._gen_kwargs
+
+    def run(text: str, threshold: float) -> tuple[str, int]:
+        ids = h.tokenizer(text, add_special_tokens=False)["input_ids"]
+        script = Scripted(ids, h.tokenizer.eos_token_id, h._encode([prompt])["input_ids"].shape[1])
+
+        def scripted_kwargs(settings, prompt_length, tools):
+            kwargs = gen_kwargs(settings, prompt_length, tools)
+            return {**kwargs, "logits_processor": [script, *kwargs.get("logits_processor", [])]}
+
+        monkeypatch.setattr(h, "_gen_kwargs", scripted_kwargs)
+        settings = GenerationSettings(max_new_tokens=64, call_threshold=threshold, guided_calls=False)
+        out = "".join(h.stream(prompt, settings)) if stream else h.generate(prompt, settings)
+        return out, script.steps
+
+    full = len(h.tokenizer(prose + call, add_special_tokens=False)["input_ids"])
+    text, steps = run(prose + call, 0.4)
+    assert text == prose and steps < full - 5  # stopped just after `<tool_call>`, which is never shown
+    assert run(prose + call, 0)[0] == prose + call  # plain decoding leaves the reply alone
+    assert run(call, 0.4)[0] == call  # a reply that starts with the call is a call

@@ -305,7 +305,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--batch-size", type=int, default=EvalConfig.batch_size)
     p.add_argument("--max-new-tokens", type=int, default=EvalConfig.max_new_tokens)
     p.add_argument("--call-threshold", type=float, default=EvalConfig.call_threshold,
-                   help="least probability of a tool call for a reply to start one (0 = plain greedy)")
+                   help="least probability of a tool call for a reply to start one; a reply that starts "
+                        "in prose ends where it would open a call (0 = plain greedy)")
     p.add_argument("--free-calls", action="store_true",
                    help="do not hold tool calls to the declared schemas (see fc.grammar)")
     p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")

@@ -321,8 +321,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                 top_p = gr.Slider(0.05, 1, value=1, step=0.05, label="Top-p")
                 call_threshold = gr.Slider(
                     0, 1, value=GenerationSettings.call_threshold, step=0.05, label="Call threshold",
-                    info="A reply may start a tool call only when the model gives calling at least this probability "
-                         "(0 = plain decoding).")
+                    info="A reply may start a tool call only when the model gives calling at least this probability, "
+                         "and a reply that starts in prose ends where it would open a call (0 = plain decoding).")
                 guided_calls = gr.Checkbox(
                     GenerationSettings.guided_calls, label="Guided tool calls",
                     info="Inside a tool call, only the declared tools' names and arguments can be written.")

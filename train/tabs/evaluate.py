@@ -177,7 +177,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
             batch_size = gr.Slider(1, 64, EvalConfig.batch_size, step=1, label="Batch size")
             max_new_tokens = gr.Slider(16, 1024, EvalConfig.max_new_tokens, step=16, label="Max new tokens")
             call_threshold = gr.Slider(0, 1, EvalConfig.call_threshold, step=0.05, label="Call threshold",
-                                       info="least probability of calling for a reply to start a call (0 = greedy)")
+                                       info="least probability of calling for a reply to start a call; "
+                                            "prose replies end where they would open one (0 = greedy)")
             guided_calls = gr.Checkbox(EvalConfig.guided_calls, label="Guided tool calls",
                                        info="tool calls can only name the row's tools and fit their schemas")
     run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
