@@ -42,7 +42,7 @@ class CallDecision(LogitsProcessor):
     spread over the many words an answer can start with. Greedy decoding picks the call whenever its one
     token beats each of those words alone, even at 15%; this lets a reply start a call only when the model
     gives calling at least `threshold` of its probability. The default, 0.4, had the best call-detection F1
-    on the validation split for the shipped adapter (`bench/call_threshold.py`; 0.3 to 0.5 were within 1.3
+    on the validation split for the first adapter it was tuned on (`bench/call_threshold.py`; 0.3 to 0.5 were within 1.3
     points), just under 0.5, "more likely than answering"."""
 
     def __init__(self, token_id: int, prompt_length: int, threshold: float):
@@ -80,7 +80,7 @@ class AnswerStaysAnswer(StoppingCriteria):
 
     CallDecision settles call-or-answer at a reply's first token, and our training data never puts prose before
     a call, yet a small model can drift into one mid-answer ("I can recommend a few: <tool_call>…"; 3 of 350
-    test replies of the shipped adapter, all false calls). Such a reply stops once `<tool_call>` is written,
+    test replies of the previous adapter, all false calls). Such a reply stops once `<tool_call>` is written,
     and `answer_part` keeps the prose before it."""
 
     def __init__(self, tokenizer, prompt_length: int):

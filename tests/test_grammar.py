@@ -108,7 +108,7 @@ def test_a_schema_the_parser_cannot_follow_leaves_the_call_unconstrained(tiny_ha
 
 
 def test_shipped_adapter_draws_with_the_declared_image_tool_when_guided(embedded_dir):
-    """Unguided, the shipped adapter answers this test-split request with an invented `draw_bee` tool."""
+    """Unguided, the previous shipped adapter answered this test-split request with an invented `draw_bee` tool."""
     from fc.model import ModelHandle
 
     handle = ModelHandle.load("embedded", adapter="default", threads=2)

@@ -29,7 +29,7 @@ MAX_SHOWN_PROBLEMS = 20
 MAX_LOG_LINES = 400
 # The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations:
 # ~9 minutes of training on 2 CPU cores with the embedded model, plus the before/after evaluation.
-TAB_DEFAULTS = dict(max_rows=600, chain=6, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=2, max_length=2048,
+TAB_DEFAULTS = dict(max_rows=600, chain=6, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=1, max_length=2048,
                     eval_rows=32)
 
 
