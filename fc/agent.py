@@ -7,7 +7,7 @@ from typing import Iterator, Protocol
 
 from fc.model import GenerationSettings
 from fc.parse import parse
-from fc.prompt import dumps
+from fc.prompt import dumps, partial_marker
 from fc.tools import ToolCall, ToolRegistry
 
 CALL_MARKERS = ("<tool_call", "```", "call(", "{")
@@ -76,10 +76,7 @@ def visible_prefix(text: str) -> str:
         i = text.find(marker)
         if i != -1:
             cut = min(cut, i)
-        for k in range(len(marker) - 1, 0, -1):  # a marker may be half written at the end
-            if text.endswith(marker[:k]):
-                cut = min(cut, len(text) - k)
-                break
+        cut = min(cut, len(text) - partial_marker(text, marker))
     return text[:cut]
 
 

@@ -15,7 +15,7 @@ from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria,
 from fc import ADAPTERS_DIR, CALL_THRESHOLD
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
 from fc.grammar import ToolCallGrammar, VocabularyIndex
-from fc.prompt import CALL_OPEN, render
+from fc.prompt import CALL_OPEN, partial_marker, render
 
 DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
 
@@ -42,8 +42,8 @@ class CallDecision(LogitsProcessor):
     spread over the many words an answer can start with. Greedy decoding picks the call whenever its one
     token beats each of those words alone, even at 15%; this lets a reply start a call only when the model
     gives calling at least `threshold` of its probability. The default, 0.4, had the best call-detection F1
-    on the validation split for the first adapter it was tuned on (`bench/call_threshold.py`; 0.3 to 0.5 were within 1.3
-    points), just under 0.5, "more likely than answering"."""
+    on the validation split for the first adapter it was tuned on (`bench/call_threshold.py`; 0.3 to 0.5 were
+    within 1.3 points), just under 0.5, "more likely than answering"."""
 
     def __init__(self, token_id: int, prompt_length: int, threshold: float):
         self.token_id, self.prompt_length, self.threshold = token_id, prompt_length, threshold
@@ -72,7 +72,7 @@ def settled(text: str) -> int:
     call = mid_reply_call(text)
     if call >= 0:
         return call
-    return len(text) - next((k for k in range(len(CALL_OPEN), 0, -1) if text.endswith(CALL_OPEN[:k])), 0)
+    return len(text) - partial_marker(text, CALL_OPEN)
 
 
 class AnswerStaysAnswer(StoppingCriteria):

@@ -30,6 +30,11 @@ def tools_block(tools: list[dict]) -> str:
 CALL_OPEN, CALL_CLOSE = "<tool_call>", "</tool_call>"  # around each call's JSON
 
 
+def partial_marker(text: str, marker: str) -> int:
+    """How many characters at the end of `text` could be the start of `marker` (half written so far)."""
+    return next((k for k in range(len(marker) - 1, 0, -1) if text.endswith(marker[:k])), 0)
+
+
 def format_tool_call(name: str, arguments: dict) -> str:
     return f"{CALL_OPEN}\n" + dumps({"name": name, "arguments": arguments}) + f"\n{CALL_CLOSE}"
 
