@@ -149,11 +149,14 @@ def tiny_config(tiny_base, data_file, tmp_path, **overrides):
 
 
 def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_file, tmp_path):
+    import torch
     from peft import PeftModel
+    from safetensors.torch import load_file
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     reports = []
-    result = train(tiny_config(tiny_base, data_file, tmp_path), on_progress=reports.append, log=lambda _: None)
+    config = tiny_config(tiny_base, data_file, tmp_path, adapter_dtype="float16")
+    result = train(config, on_progress=reports.append, log=lambda _: None)
     assert result.status == "finished" and result.steps == 3
     assert [p.step for p in reports] == [1, 2, 3] and all(p.max_steps == 3 and p.loss > 0 for p in reports)
     assert reports[-1].eta_s == 0 and reports[-1].tokens_seen > 0
@@ -167,7 +170,9 @@ def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_f
     assert info["final_loss"] == result.final_loss and info["seconds"] > 0
     command = reproduce_command(info["hyperparameters"])
     assert command in (adapter / "README.md").read_text()
-    assert parse_args(command.split()[3:]) == tiny_config(tiny_base, data_file, tmp_path)
+    assert parse_args(command.split()[3:]) == config and "--adapter_dtype float16" in command
+    weights = load_file(adapter / "adapter_model.safetensors")
+    assert weights and all(t.dtype == torch.float16 for t in weights.values())  # half the file of float32
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base)
     model = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(tiny_base), adapter)
@@ -338,6 +343,8 @@ def test_cli_reports_errors_without_a_traceback(tmp_path, capsys):
     bad.write_text("{not json\n")
     assert main(["--data", str(bad), "--output_dir", str(tmp_path / "out")]) == 2
     assert "line 1: bad JSON" in capsys.readouterr().err
+    assert main(["--adapter_dtype", "int8", "--output_dir", str(tmp_path / "out")]) == 2
+    assert "adapter_dtype must be one of float32, float16, bfloat16" in capsys.readouterr().err
     with pytest.raises(SystemExit) as done:
         main(["--help"])
     assert done.value.code == 0 and "--grad_accum" in capsys.readouterr().out
@@ -384,3 +391,20 @@ def test_train_tab_runs_one_job_at_a_time_and_stops_cleanly(tiny_base, data_file
     assert job.status == "stopped" and job.result.stopped and job.error is None
     assert not (tmp_path / "adapters" / "tiny").exists()
     assert any("stop requested" in line for line in job.log) and job.log[-1].endswith("training stopped")
+
+
+def test_train_tab_inputs_become_the_job_config():
+    pytest.importorskip("gradio")
+    from dataclasses import replace
+
+    from train.tabs.train import BUILT_IN, HYPER_FIELDS, TAB_DEFAULTS, job_config
+
+    shown = replace(SFTJobConfig(), **TAB_DEFAULTS)
+    values = {key: getattr(shown, key) for key in HYPER_FIELDS if key not in ("target_modules", "bf16")}
+    values |= {"target_modules": "q_proj, v_proj", "bf16": "off", "adapter_dtype": "float16", "r": 8}
+    config = job_config(" ", BUILT_IN, None, False, "mine", values)
+    assert config == replace(shown, base_model="embedded", output_dir=config.output_dir, data=config.data,
+                             target_modules=["q_proj", "v_proj"], bf16=False, adapter_dtype="float16", r=8)
+    assert config.output_dir.endswith("adapters/mine") and config.data.endswith("data/train.jsonl")
+    with pytest.raises(ValueError, match="shipped adapter"):
+        job_config("", BUILT_IN, None, False, "default", values)

@@ -34,6 +34,7 @@ from train.dataset import load_jsonl, load_tools, validate_row
 
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
 EVAL_MAX_NEW_TOKENS = 128  # our replies are at most ~80 tokens; a longer output is wrong anyway
+ADAPTER_DTYPES = ("float32", "float16", "bfloat16")
 PAD_CANDIDATES = ("<|endoftext|>", "<pad>", "<|pad|>", "<|finetune_right_pad_id|>", "<unk>")
 
 
@@ -83,6 +84,9 @@ class SFTJobConfig:
     save_steps: int = option(20, "Checkpoint every this many steps (for --resume).")
     resume: bool = option(False, "Continue from the last checkpoint in <output_dir>.work/.")
     merge_to: str | None = option(None, "Also save base + adapter merged into this folder.")
+    adapter_dtype: str = option("float32", "Precision of the saved adapter weights: float32, float16 (half the "
+                                           "file; the after-training evaluation runs on the rounded weights) "
+                                           "or bfloat16.")
 
 
 @dataclass
@@ -409,7 +413,8 @@ def model_card(info: dict) -> str:
         f"| data | `{hp['data']}` ({info['data'].get('conversations', info['data']['rows'])} conversations in "
         f"{info['data']['rows']} sequences, {info['data']['truncated']} truncated, "
         f"{info['data']['dropped']} dropped) |",
-        f"| LoRA | r={hp['r']}, alpha={hp['alpha']}, dropout={hp['dropout']}, targets={hp['target_modules']} |",
+        f"| LoRA | r={hp['r']}, alpha={hp['alpha']}, dropout={hp['dropout']}, targets={hp['target_modules']}, "
+        f"weights saved as {hp.get('adapter_dtype', 'float32')} |",
         f"| training | lr={hp['lr']}, steps={info['steps']}, epochs={info['epochs']:.2f}, batch={hp['batch_size']}"
         f"x{hp['grad_accum']}, max_length={hp['max_length']}, seed={hp['seed']}, bf16={info['bf16']}, "
         f"4-bit={hp['load_in_4bit']} |",
@@ -602,6 +607,25 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
     return trainer
 
 
+def save_adapter(peft_model, folder: Path, dtype: str) -> None:
+    """`save_pretrained` with the LoRA weights rounded to `dtype`, in the model too, so that what is evaluated
+    afterwards is what was saved."""
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    if dtype != "float32":
+        with torch.no_grad():
+            for param in peft_model.parameters():
+                if param.requires_grad:
+                    param.copy_(param.to(getattr(torch, dtype)))
+    peft_model.save_pretrained(folder)
+    if dtype != "float32":
+        weights = folder / "adapter_model.safetensors"
+        tensors = {name: t.to(getattr(torch, dtype)) if t.is_floating_point() else t
+                   for name, t in load_file(weights).items()}
+        save_file(tensors, weights, metadata={"format": "pt"})
+
+
 def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | None = None,
           log: Callable[[str], None] = print, stop_event: threading.Event | None = None) -> TrainResult:
     """Fine-tune `config.base_model` with LoRA on `config.data` and install the adapter at `config.output_dir`.
@@ -616,6 +640,8 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     from fc.model import ModelHandle, set_threads
 
     started = time.monotonic()
+    if config.adapter_dtype not in ADAPTER_DTYPES:
+        raise ValueError(f"adapter_dtype must be one of {', '.join(ADAPTER_DTYPES)}, not {config.adapter_dtype!r}")
     set_threads(config.threads)
     output_dir = project_path(config.output_dir)
     work_dir = output_dir.with_name(output_dir.name + ".work")
@@ -677,7 +703,7 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     tmp.chmod(0o755)
     try:
         peft_model = trainer.model
-        peft_model.save_pretrained(tmp)
+        save_adapter(peft_model, tmp, config.adapter_dtype)
         if config.base_model in ("", EMBEDDED):  # a portable name instead of this machine's cache path
             adapter_config = json.loads((tmp / "adapter_config.json").read_text(encoding="utf-8"))
             adapter_config["base_model_name_or_path"] = EMBEDDED_HUB_ID

@@ -19,7 +19,7 @@ import pandas as pd
 from fc import ADAPTERS_DIR, ROOT
 from fc.embedded import EMBEDDED
 from train.dataset import DatasetError, load_jsonl
-from train.sft import Progress, SFTJobConfig, TrainResult, format_seconds, train
+from train.sft import ADAPTER_DTYPES, Progress, SFTJobConfig, TrainResult, format_seconds, train
 
 BUILT_IN = "Built-in generated data (data/train.jsonl)"
 UPLOAD = "Upload a JSONL file"
@@ -134,7 +134,7 @@ def adapter_value(adapter_dir: str | Path) -> str:
 # the hyperparameter inputs of the tab, in order
 HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "call_weight",
                 "lr", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16",
-                "load_in_4bit", "eval_rows", "resume"]
+                "load_in_4bit", "eval_rows", "resume", "adapter_dtype"]
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
@@ -167,7 +167,8 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
                    output_dir=str(ADAPTERS_DIR / name), include_corrections=bool(include_corrections),
                    target_modules=[t.strip() for t in str(values["target_modules"]).split(",") if t.strip()],
                    bf16={"auto": None, "on": True, "off": False}[values["bf16"]],
-                   load_in_4bit=bool(values["load_in_4bit"]), resume=bool(values["resume"]), **numbers)
+                   load_in_4bit=bool(values["load_in_4bit"]), resume=bool(values["resume"]),
+                   adapter_dtype=values["adapter_dtype"], **numbers)
 
 
 def status_markdown(session: str | None) -> str:
@@ -265,6 +266,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                 with gr.Row():
                     load_in_4bit = gr.Checkbox(False, label="QLoRA (4-bit base, CUDA only)")
                     resume = gr.Checkbox(False, label="Resume from the last checkpoint")
+                    adapter_dtype = gr.Radio(list(ADAPTER_DTYPES), value=defaults.adapter_dtype,
+                                             label="Saved adapter weights", info="float16 halves the file")
             with gr.Row():
                 start = gr.Button("Start training", variant="primary", elem_id="train-start")
                 stop = gr.Button("Stop", variant="stop", elem_id="train-stop")
@@ -279,7 +282,7 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                                     elem_id="train-use-in-chat")
     timer = gr.Timer(1.0)
     hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, call_weight, lr, epochs, max_steps,
-             batch_size, grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume]
+             batch_size, grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume, adapter_dtype]
 
     def show_upload(choice: str):
         return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
