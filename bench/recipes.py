@@ -1,12 +1,13 @@
 """Compare fine-tuning recipes side by side: train each with `train.sft`, score it on the same rows.
 
     python bench/recipes.py --recipes bench/recipes.json --eval-data data/val.jsonl --out runs/recipes
-        [--only NAME,NAME] [--eval-rows 0] [--batch-size 64] [--threads 2]
+        [--only NAME,NAME] [--eval-rows 0] [--also-data data/handwritten.jsonl] [--batch-size 64] [--threads 2]
 
 `--recipes` is a JSON object {name: {SFTJobConfig field: value}}; fields a recipe leaves out keep the
 "base" entry's values, then SFTJobConfig's defaults. Each recipe's adapter goes to OUT/NAME, its metrics to
 OUT/NAME.json, and one line per recipe is printed (and appended to OUT/recipes.md): training tokens and
-seconds, then call-detection F1/precision/recall, tool+arguments accuracy and rows correct. Meant for a GPU,
+seconds, then call-detection F1/precision/recall, tool+arguments accuracy and rows correct (and one more line
+per `--also-data` set, scored whole, named "NAME @ set"). Meant for a GPU,
 where a recipe that takes 30 minutes on 2 CPU cores trains in one to two minutes (H100): compare the token counts with
 the CPU's tokens/s (bench/BENCHMARKS.md) to see which recipes fit a CPU budget.
 """
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--recipes", required=True)
     parser.add_argument("--eval-data", default="data/val.jsonl")
     parser.add_argument("--eval-rows", type=int, default=0, help="stratified sample of the eval data (0 = all)")
+    parser.add_argument("--also-data", default="", help="more JSONL sets to score every adapter on, "
+                                                              "comma-separated (e.g. data/handwritten.jsonl)")
     parser.add_argument("--out", default="runs/recipes")
     parser.add_argument("--only", default="", help="comma-separated recipe names (default: all but 'base')")
     parser.add_argument("--batch-size", type=int, default=64)
@@ -57,7 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     names = [n.strip() for n in args.only.split(",") if n.strip()] or list(recipes)
     out = project_path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    rows = stratified_sample(load_jsonl(project_path(args.eval_data)), args.eval_rows, 0)
+    sets = {"": stratified_sample(load_jsonl(project_path(args.eval_data)), args.eval_rows, 0)}
+    sets |= {Path(p).stem: load_jsonl(project_path(p)) for p in args.also_data.split(",") if p.strip()}
     header = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     print("\n".join(header), flush=True)
     table = out / "recipes.md"
@@ -69,16 +73,20 @@ def main(argv: list[str] | None = None) -> None:
         started = time.monotonic()
         result = train(config, log=lambda s: print(f"  [{name}] {s}", file=sys.stderr, flush=True))
         handle = ModelHandle.load(config.base_model, result.adapter_dir, threads=args.threads)
-        evaluated = evaluate(rows, handle, EvalConfig(batch_size=args.batch_size, max_new_tokens=EVAL_MAX_NEW_TOKENS))
-        write_results(evaluated, out / f"{name}-eval")
+        metrics = {}
+        for stem, rows in sets.items():
+            evaluated = evaluate(rows, handle, EvalConfig(batch_size=args.batch_size,
+                                                          max_new_tokens=EVAL_MAX_NEW_TOKENS))
+            write_results(evaluated, out / "-".join(filter(None, (name, stem, "eval"))))
+            metrics[stem] = evaluated.metrics
+            text = line(f"{name} @ {stem}" if stem else name, result.info, evaluated.metrics)
+            print(text, flush=True)
+            with table.open("a", encoding="utf-8") as f:
+                f.write(text + "\n")
         record = {"recipe": name, "config": recipes[name], "train": {k: result.info[k] for k in
                   ("steps", "seconds", "tokens_seen", "tokens_per_s", "final_loss", "mean_loss")},
-                  "metrics": evaluated.metrics, "wall_s": round(time.monotonic() - started, 1)}
+                  "metrics": metrics.pop(""), "also": metrics, "wall_s": round(time.monotonic() - started, 1)}
         (out / f"{name}.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        text = line(name, result.info, evaluated.metrics)
-        print(text, flush=True)
-        with table.open("a", encoding="utf-8") as f:
-            f.write(text + "\n")
 
 
 if __name__ == "__main__":
