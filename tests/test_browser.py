@@ -105,3 +105,19 @@ def test_sampling_settings_show_the_call_threshold_and_guided_calls(url, browser
     assert float(slider.get_attribute("value")) == 0.4
     guided = browser.find_element(By.XPATH, "//label[contains(., 'Guided tool calls')]//input[@type='checkbox']")
     assert guided.is_selected()
+
+
+def test_train_tab_hyperparameters_start_from_the_shipped_recipe(url, browser):
+    browser.get(url)
+    wait = WebDriverWait(browser, 60)
+    wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "[role=tab]") if b.text == "Train"),
+                              None)).click()
+    wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
+                               if b.text.strip().startswith("Hyperparameters")), None)).click()
+    wait.until(lambda d: "Saved adapter weights" in d.find_element(By.TAG_NAME, "body").text)
+    rank = browser.find_element(By.XPATH, "//label[contains(., 'LoRA r')]//input[@type='number']")
+    float16 = browser.find_element(By.CSS_SELECTOR, "input[type=radio][value=float16]")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", float16)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "train-hyperparameters.png"))
+    assert rank.get_attribute("value") == "64" and float16.is_selected()

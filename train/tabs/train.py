@@ -29,8 +29,8 @@ MAX_SHOWN_PROBLEMS = 20
 MAX_LOG_LINES = 400
 # The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations:
 # ~9 minutes of training on 2 CPU cores with the embedded model, plus the before/after evaluation.
-TAB_DEFAULTS = dict(max_rows=600, chain=6, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=1, max_length=2048,
-                    eval_rows=32)
+TAB_DEFAULTS = dict(max_rows=600, chain=6, r=64, alpha=128, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=1,
+                    max_length=2048, eval_rows=32, adapter_dtype="float16")
 
 
 def check_upload(path: str | None) -> str:
