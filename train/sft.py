@@ -613,17 +613,16 @@ def save_adapter(peft_model, folder: Path, dtype: str) -> None:
     import torch
     from safetensors.torch import load_file, save_file
 
-    if dtype != "float32":
-        with torch.no_grad():
-            for param in peft_model.parameters():
-                if param.requires_grad:
-                    param.copy_(param.to(getattr(torch, dtype)))
     peft_model.save_pretrained(folder)
-    if dtype != "float32":
-        weights = folder / "adapter_model.safetensors"
-        tensors = {name: t.to(getattr(torch, dtype)) if t.is_floating_point() else t
-                   for name, t in load_file(weights).items()}
-        save_file(tensors, weights, metadata={"format": "pt"})
+    if dtype == "float32":
+        return
+    dtype = getattr(torch, dtype)
+    weights = folder / "adapter_model.safetensors"
+    save_file({name: t.to(dtype) for name, t in load_file(weights).items()}, weights, metadata={"format": "pt"})
+    with torch.no_grad():
+        for param in peft_model.parameters():
+            if param.requires_grad:
+                param.copy_(param.to(dtype))
 
 
 def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | None = None,
