@@ -25,6 +25,11 @@ def catalog_splits():
 
 
 @pytest.fixture(scope="module")
+def contrast_splits():
+    return gen.generate(seed=0, contrast=60)
+
+
+@pytest.fixture(scope="module")
 def rows(splits):
     return [row for rows in splits.values() for row in rows]
 
@@ -180,6 +185,38 @@ def test_some_rows_use_other_tool_lists(splits):
     for row in splits["train"]:
         if row["category"] == "missing_tool" and len(row["tools"]) < 3:
             assert not gen.is_call_row(row)
+
+
+def test_contrast_pairs_ask_the_same_thing_with_and_without_its_tool(contrast_splits):
+    """Each pair: the same user turn calls its tool when another one is left out, and gets "can't" without it."""
+    rows = [r for r in contrast_splits["train"] if r["id"].startswith("train-contrast-")]
+    assert len(rows) == 2 * 60
+    tools = Counter()
+    for with_tool, without in zip(rows[::2], rows[1::2]):
+        assert not validate_row(with_tool) and not validate_row(without)
+        assert with_tool["messages"][0] == without["messages"][0]
+        [c] = with_tool["messages"][-1]["tool_calls"]
+        name = c["function"]["name"]
+        assert name in names(with_tool["tools"]) and len(with_tool["tools"]) >= 2
+        assert name not in names(without["tools"]) and not gen.is_call_row(without)
+        assert without["category"] == "missing_tool" and with_tool["category"] != "missing_tool"
+        tools[name] += 1
+    assert set(tools) == {"get_weather", "get_time", "generate_image"}
+
+
+def test_contrast_pairs_leave_val_and_test_as_they_were(splits, contrast_splits):
+    assert contrast_splits["val"] == splits["val"] and contrast_splits["test"] == splits["test"]
+    assert contrast_splits["train"][:len(splits["train"])] == splits["train"]
+    held = {gen.normalize_text(t) for split in ("val", "test") for r in splits[split] for t in gen.user_texts(r)}
+    assert not any(gen.normalize_text(t) in held for r in contrast_splits["train"] for t in gen.user_texts(r))
+
+
+def test_committed_splits_are_what_the_generator_makes(splits):
+    """data/ holds `python -m train.generate --seed 0` output (the shipped adapter's training data)."""
+    data = gen.Path(__file__).resolve().parent.parent / "data"
+    for name, rows in splits.items():
+        committed = sorted(load_jsonl(data / f"{name}.jsonl"), key=lambda r: r["id"])
+        assert committed == sorted(rows, key=lambda r: r["id"]), name
 
 
 def test_write_saves_loadable_splits_and_stats(tmp_path, splits):

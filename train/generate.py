@@ -1,6 +1,6 @@
 """Generate the synthetic tool-calling dataset: data/{train,val,test}.jsonl and data/stats.json.
 
-    python -m train.generate [--seed 0] [--out data] [--catalog]
+    python -m train.generate [--seed 0] [--out data] [--catalog] [--contrast N]
 
 Rows are built from hand-written per-language pools (train/pools/) and are deterministic for a seed:
 tool results are fabricated from the seeded RNG (never the wall clock). Splits are made by template:
@@ -572,6 +572,17 @@ class Generator:
         answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
         return group, self.tools(drop=tool), [user(text), say(answer)]
 
+    def contrast_pair(self, lang):
+        """One request for a built-in tool, twice: with another tool left out of the list (-> the call) and
+        with the requested tool left out (-> "I can't do that here")."""
+        tool, other = self.rng.sample(["get_weather", "get_time", "generate_image"], 2)
+        turn = {"get_weather": self.weather_turn, "get_time": self.time_turn, "generate_image": self.image_turn}[tool]
+        group, text, c, *_ = turn(lang)
+        answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
+        category = {"get_weather": "call_weather", "get_time": "call_time", "generate_image": "call_image"}[tool]
+        return group, [(category, self.tools(drop=other), [user(text), calls(c)]),
+                       ("missing_tool", self.tools(drop=tool), [user(text), say(answer)])]
+
 
 def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
     """TOOLSETS tool lists of 2-4 catalog tools (half of them after our three), covering every catalog tool
@@ -653,9 +664,33 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
     return rows
 
 
-def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False) -> dict[str, list[dict]]:
+def contrast_pairs(pools: SplitPools, langs: dict[str, ModuleType], seed: int, pairs: int,
+                   forbidden: set[str]) -> list[dict]:
+    """`pairs` contrast pairs for train (`Generator.contrast_pair`), none repeating a `forbidden` user turn.
+
+    In the category rows a request always finds its tool, and a shorter tool list always means "can't", so a
+    small model learns to call whichever declared tool comes closest (13 of 21 false calls on the test split
+    called the sibling of a missing tool). The same words with both lists make it read the list (an experiment:
+    400 pairs cut those false calls to 7 but did not make a better adapter; see bench/BENCHMARKS.md)."""
+    rng = random.Random(f"{seed}|train|contrast")
+    gen = Generator(pools, langs, rng, [])
+    lang_names = [lang for lang in LANG_WEIGHTS if lang in langs]
+    rows: list[dict] = []
+    while len(rows) < 2 * pairs:
+        lang = rng.choices(lang_names, [LANG_WEIGHTS[lang] for lang in lang_names])[0]
+        group, pair = gen.contrast_pair(lang)
+        if normalize_text(pair[0][2][0]["content"]) in forbidden:
+            continue
+        rows += [{"id": "", "category": category, "lang": lang, "group": group, "tools": tools, "messages": messages}
+                 for category, tools, messages in pair]
+    return rows
+
+
+def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
+             contrast: int = 0) -> dict[str, list[dict]]:
     """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
-    `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py)."""
+    `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py); `contrast` adds that
+    many contrast pairs to train, made after val/test so that those stay the same."""
     sizes = sizes or SPLIT_SIZES
     weights = {c: w for c, w in CATEGORY_WEIGHTS.items() if catalog or c not in CATALOG_CATEGORIES}
     langs = load_languages()
@@ -669,6 +704,12 @@ def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool =
         if split == "train":
             forbidden = {normalize_text(t) for row in rows for t in user_texts(row)}
         splits[split] = rows
+    if contrast:
+        held = {normalize_text(t) for split in ("val", "test") for row in splits[split] for t in user_texts(row)}
+        extra = contrast_pairs(pools["train"], langs, seed, contrast, held)
+        for i, row in enumerate(extra):
+            row["id"] = f"train-contrast-{i:05d}"
+        splits["train"] += extra
     return splits
 
 
@@ -734,8 +775,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--catalog", action="store_true",
                         help="add rows that call or refuse tools of train/pools/catalog.py (an experiment: see "
                              "bench/BENCHMARKS.md)")
+    parser.add_argument("--contrast", type=int, default=0,
+                        help="add this many pairs of train rows asking for a tool with and without it in the list "
+                             "(an experiment: see bench/BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    summary = write(generate(args.seed, catalog=args.catalog), args.out, args.seed)
+    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast), args.out, args.seed)
     print(format_stats(summary))
 
 
