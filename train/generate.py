@@ -37,6 +37,8 @@ CATEGORY_WEIGHTS = {
 }
 CATEGORIES = tuple(CATEGORY_WEIGHTS)
 CATALOG_CATEGORIES = ("call_catalog", "missing_catalog")  # only with --catalog
+OUR_TOOLS = ("get_weather", "get_time", "generate_image")  # data/tools.json
+CALL_CATEGORY = {"get_weather": "call_weather", "get_time": "call_time", "generate_image": "call_image"}
 TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CJK = {"zh-Hant", "zh-Hans", "ja"}
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "snow", "fog", "windy")
@@ -559,28 +561,25 @@ class Generator:
     def hard_negative(self, lang):
         return self.qa("hard_negative", lang)
 
+    def turn_for(self, tool: str, lang: str):
+        """A request for one of our three tools: (group, text, call, ...)."""
+        return {"get_weather": self.weather_turn, "get_time": self.time_turn, "generate_image": self.image_turn}[tool](lang)
+
     def missing_tool(self, lang):
         if self.rng.random() < 0.5:
             return self.qa("unsupported", lang)
-        tool = self.rng.choice(["get_weather", "get_time", "generate_image"])
-        if tool == "get_weather":
-            group, text, *_ = self.weather_turn(lang)
-        elif tool == "get_time":
-            group, text, *_ = self.time_turn(lang)
-        else:
-            group, text, *_ = self.image_turn(lang)
+        tool = self.rng.choice(OUR_TOOLS)
+        group, text, *_ = self.turn_for(tool, lang)
         answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
         return group, self.tools(drop=tool), [user(text), say(answer)]
 
     def contrast_pair(self, lang):
-        """One request for a built-in tool, twice: with another tool left out of the list (-> the call) and
+        """One request for one of our tools, twice: with another tool left out of the list (-> the call) and
         with the requested tool left out (-> "I can't do that here")."""
-        tool, other = self.rng.sample(["get_weather", "get_time", "generate_image"], 2)
-        turn = {"get_weather": self.weather_turn, "get_time": self.time_turn, "generate_image": self.image_turn}[tool]
-        group, text, c, *_ = turn(lang)
+        tool, other = self.rng.sample(OUR_TOOLS, 2)
+        group, text, c, *_ = self.turn_for(tool, lang)
         answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
-        category = {"get_weather": "call_weather", "get_time": "call_time", "generate_image": "call_image"}[tool]
-        return group, [(category, self.tools(drop=other), [user(text), calls(c)]),
+        return group, [(CALL_CATEGORY[tool], self.tools(drop=other), [user(text), calls(c)]),
                        ("missing_tool", self.tools(drop=tool), [user(text), say(answer)])]
 
 
@@ -675,11 +674,13 @@ def contrast_pairs(pools: SplitPools, langs: dict[str, ModuleType], seed: int, p
     rng = random.Random(f"{seed}|train|contrast")
     gen = Generator(pools, langs, rng, [])
     lang_names = [lang for lang in LANG_WEIGHTS if lang in langs]
+    lang_weights = [LANG_WEIGHTS[lang] for lang in lang_names]
     rows: list[dict] = []
     while len(rows) < 2 * pairs:
-        lang = rng.choices(lang_names, [LANG_WEIGHTS[lang] for lang in lang_names])[0]
+        lang = rng.choices(lang_names, lang_weights)[0]
         group, pair = gen.contrast_pair(lang)
-        if normalize_text(pair[0][2][0]["content"]) in forbidden:
+        (_, _, [request, _]), _ = pair
+        if normalize_text(request["content"]) in forbidden:
             continue
         rows += [{"id": "", "category": category, "lang": lang, "group": group, "tools": tools, "messages": messages}
                  for category, tools, messages in pair]
