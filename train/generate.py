@@ -563,7 +563,8 @@ class Generator:
 
     def turn_for(self, tool: str, lang: str):
         """A request for one of our three tools: (group, text, call, ...)."""
-        return {"get_weather": self.weather_turn, "get_time": self.time_turn, "generate_image": self.image_turn}[tool](lang)
+        turns = {"get_weather": self.weather_turn, "get_time": self.time_turn, "generate_image": self.image_turn}
+        return turns[tool](lang)
 
     def missing_tool(self, lang):
         if self.rng.random() < 0.5:
