@@ -49,7 +49,8 @@ def main(argv: list[str] | None = None) -> None:
         for batch_size in seconds:
             start = time.perf_counter()
             config = EvalConfig(batch_size=batch_size, max_new_tokens=args.max_new_tokens)
-            outputs = generate_outputs(prompts, handle, config, tools=[row_tools(row) for row in rows])
+            outputs = generate_outputs(prompts, handle, config.settings(), batch_size,
+                                       tools=[row_tools(row) for row in rows])
             seconds[batch_size].append(time.perf_counter() - start)
             reference = reference or outputs
             assert outputs == reference, f"batch size {batch_size} changed the predictions"

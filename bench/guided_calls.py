@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
         for guided in seconds:
             config = EvalConfig(batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, guided_calls=guided)
             start = time.perf_counter()
-            outputs[guided] = generate_outputs(prompts, handle, config, tools=tools)
+            outputs[guided] = generate_outputs(prompts, handle, config.settings(), config.batch_size, tools=tools)
             seconds[guided].append(time.perf_counter() - start)
 
     free = statistics.median(seconds[False])

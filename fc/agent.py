@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Iterator, Protocol
+from typing import Generator, Iterator, Protocol
 
 from fc.model import GenerationSettings
 from fc.parse import parse
 from fc.prompt import dumps, partial_marker
-from fc.tools import ToolCall, ToolRegistry
+from fc.tools import ToolCall, ToolRegistry, decoy_tools
 
 CALL_MARKERS = ("<tool_call", "```", "call(", "{")
 
@@ -31,6 +31,16 @@ class ModelTurn:
     tool_calls: list[ToolCall]
     raw: str
     errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Declined:
+    """Calls to built-in tools the chat does not declare (decoys): not run; the model answers again without tools."""
+    calls: list[ToolCall]
+
+    @property
+    def names(self) -> list[str]:
+        return [call.name for call in self.calls]
 
 
 @dataclass
@@ -66,7 +76,7 @@ class Final:
     messages: list[dict] = field(default_factory=list)
 
 
-Event = TextDelta | ModelTurn | ToolStarted | ToolFinished | ImageProduced | Final
+Event = TextDelta | ModelTurn | Declined | ToolStarted | ToolFinished | ImageProduced | Final
 
 
 def visible_prefix(text: str) -> str:
@@ -80,19 +90,37 @@ def visible_prefix(text: str) -> str:
     return text[:cut]
 
 
+def stream_reply(model: ChatModel, messages: list[dict], tools: list[dict], system: str | None,
+                 settings: GenerationSettings | None) -> Generator[TextDelta, None, str]:
+    """Stream one reply's visible prose as `TextDelta`s; returns the raw text."""
+    raw, shown = "", 0
+    for piece in model.stream_chat(messages, tools, system, settings):
+        raw += piece
+        visible = visible_prefix(raw)
+        if len(visible) > shown:
+            yield TextDelta(visible[shown:])
+            shown = len(visible)
+    return raw
+
+
 def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
               system: str | None = None, settings: GenerationSettings | None = None,
-              max_rounds: int = 4, tool_timeout: float = 60.0) -> Iterator[Event]:
-    """Run one user turn to its end; `messages` ends with the user's message and is not modified."""
+              max_rounds: int = 4, tool_timeout: float = 60.0, decoys: bool = True) -> Iterator[Event]:
+    """Run one user turn to its end; `messages` ends with the user's message and is not modified.
+
+    With `decoys`, the built-in tools the registry lacks are offered too (`fc.tools.decoy_tools`): a reply that
+    calls one is declined, and the model answers again with the registry's tools and no call."""
     messages = list(messages)
+    extra = decoy_tools(registry.schemas) if decoys else []
+    decoy_names = {schema["function"]["name"] for schema in extra}
+    offered = registry.schemas + extra
     for round_no in range(max_rounds + 1):
-        raw, shown = "", 0
-        for piece in model.stream_chat(messages, registry.schemas, system, settings):
-            raw += piece
-            visible = visible_prefix(raw)
-            if len(visible) > shown:
-                yield TextDelta(visible[shown:])
-                shown = len(visible)
+        raw = yield from stream_reply(model, messages, offered, system, settings)
+        declined = [call for call in parse(raw).tool_calls if call.name in decoy_names]
+        if declined:
+            yield Declined(declined)
+            answer_only = (settings or GenerationSettings()).answer_only()
+            raw = yield from stream_reply(model, messages, registry.schemas, system, answer_only)
         parsed = parse(raw)
         yield ModelTurn(parsed.content, parsed.tool_calls, raw, parsed.errors)
         turn = {"role": "assistant", "content": parsed.content}

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -27,6 +28,10 @@ class GenerationSettings:
     top_p: float = 1.0
     call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision and AnswerStaysAnswer
     guided_calls: bool = True  # tool calls must fit the declared tools' schemas; see fc.grammar
+
+    def answer_only(self) -> "GenerationSettings":
+        """These settings with tool calls ruled out: `CallDecision` never lets a reply start one."""
+        return replace(self, call_threshold=math.inf)
 
     def kwargs(self) -> dict:
         if self.temperature <= 0:

@@ -164,6 +164,17 @@ def load_tool_schemas(path: str | Path = BUILTIN_TOOLS_FILE) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def decoy_tools(declared: Iterable[dict]) -> list[dict]:
+    """The built-in tools that `declared` leaves out, to offer as decoys (see `fc.agent.run_agent`).
+
+    Our training rows nearly always list all three built-in tools, so a small model learns to call whichever
+    listed tool comes closest: asked for the time with only get_weather declared, the shipped adapter calls
+    get_weather (13 of its 21 false calls on the test split). Offered the missing tool too, it asks for that
+    one, and the agent can decline the call."""
+    names = {schema.get("function", schema).get("name") for schema in declared}
+    return [schema for schema in load_tool_schemas() if schema["function"]["name"] not in names]
+
+
 def builtin_implementations() -> dict[str, Callable]:
     from fc.builtins import clock, images, weather
 

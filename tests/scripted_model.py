@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 
 from fc.prompt import format_tool_call
@@ -15,7 +16,7 @@ class ScriptedModel:
     def __init__(self):
         self.prompts: list[list[dict]] = []  # every conversation it was asked to continue
 
-    def reply(self, messages: list[dict]) -> str:
+    def reply(self, messages: list[dict], may_call: bool = True) -> str:
         last = messages[-1]
         if last["role"] == "tool":
             result = json.loads(last["content"])
@@ -25,6 +26,8 @@ class ScriptedModel:
                 return f"Sorry, that failed: {result['error']}"
             return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
         text = last["content"]
+        if not may_call:
+            return "I can't do that with the tools of this chat."
         if "draw" in text.lower():
             return format_tool_call("generate_image", {"prompt": text})
         if "weather" in text.lower():
@@ -34,6 +37,6 @@ class ScriptedModel:
 
     def stream_chat(self, messages, tools, system=None, settings=None):
         self.prompts.append([dict(m) for m in messages])
-        text = self.reply(messages)
+        text = self.reply(messages, may_call=settings is None or not math.isinf(settings.call_threshold))
         for i in range(0, len(text), 7):  # stream in small pieces, like a real model
             yield text[i:i + 7]

@@ -1,7 +1,8 @@
 """The agent loop with a scripted fake model and with a tiny random-weight Llama."""
 import json
+import math
 
-from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
+from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
 from fc.model import GenerationSettings
 from fc.tools import Tool, ToolRegistry, load_tool_schemas
 
@@ -10,10 +11,11 @@ class ScriptedModel:
     """Replies with the scripted texts in order, streamed in small pieces; records what it was shown."""
 
     def __init__(self, *replies):
-        self.replies, self.seen = list(replies), []
+        self.replies, self.seen, self.asked = list(replies), [], []  # asked: (tool names, settings) per reply
 
     def stream_chat(self, messages, tools, system=None, settings=None):
         self.seen.append([dict(m) for m in messages])
+        self.asked.append(([t["function"]["name"] for t in tools], settings))
         text = self.replies.pop(0)
         for i in range(0, len(text), 5):
             yield text[i:i + 5]
@@ -106,6 +108,34 @@ def test_image_results_produce_an_image_event(tmp_path):
     model = ScriptedModel(call("fake_image", prompt="a cat"), "Here it is.")
     images = [e for e in run_agent(model, [{"role": "user", "content": "x"}], reg) if isinstance(e, ImageProduced)]
     assert images[0].path.endswith("x.png")
+
+
+def without_time():
+    return ToolRegistry.from_schemas([s for s in load_tool_schemas() if s["function"]["name"] != "get_time"],
+                                     {"get_weather": weather})
+
+
+def test_a_call_to_a_builtin_tool_the_chat_lacks_is_declined_and_answered_without_tools():
+    reg = without_time()
+    model = ScriptedModel(call("get_time", location="Rome"), "I can't look up the time here.")
+    events = [e for e in run_agent(model, [{"role": "user", "content": "Time in Rome?"}], reg)
+              if not isinstance(e, TextDelta)]
+    assert [type(e).__name__ for e in events] == ["Declined", "ModelTurn", "Final"]
+    assert events[0].names == ["get_time"] and events[0].calls[0].arguments == {"location": "Rome"}
+    (offered, first), (declared, second) = model.asked
+    assert offered == reg.names + ["get_time"] and declared == reg.names  # the decoy, then the chat's own tools
+    assert first is None and math.isinf(second.call_threshold)  # the second reply cannot call
+    assert events[-1].content == "I can't look up the time here."
+    assert [m["role"] for m in events[-1].messages] == ["user", "assistant"]  # the declined call is not history
+
+
+def test_without_decoys_a_missing_tool_is_called_and_fails():
+    reg = without_time()
+    model = ScriptedModel(call("get_time", location="Rome"), "Sorry.")
+    events = list(run_agent(model, [{"role": "user", "content": "Time in Rome?"}], reg, decoys=False))
+    assert model.asked[0][0] == reg.names
+    finished = next(e for e in events if isinstance(e, ToolFinished))
+    assert not finished.ok and "unknown tool" in finished.result["error"]
 
 
 def test_visible_prefix_holds_back_partial_markers():

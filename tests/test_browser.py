@@ -20,6 +20,7 @@ pytestmark = pytest.mark.skipif(
 webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (pip install selenium)")
 
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 import app  # noqa: E402
@@ -76,6 +77,32 @@ def test_weather_question_shows_the_tool_step_and_the_answer(url, browser):
     assert '"city": "Paris"' in text
     assert "Traceback" not in browser.page_source
     wait.until(lambda d: "Loaded scripted fake model" in d.find_element(By.TAG_NAME, "body").text)
+
+
+def test_a_call_to_a_builtin_tool_left_out_of_the_tools_json_is_declined(url, browser):
+    browser.get(url)
+    wait = WebDriverWait(browser, 60)
+    wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
+                               if b.text.strip().startswith("Tools (JSON)")), None)).click()
+    editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".cm-content"))
+    editor.click()
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys(Keys.DELETE, "[]")  # no tools at all: the three built-ins become decoys
+    wait.until(lambda d: "built-in tools left out" in d.find_element(By.TAG_NAME, "body").text)
+    browser.find_element(By.CSS_SELECTOR, "#chat-input textarea").send_keys("What's the weather in Paris?")
+    browser.find_element(By.ID, "chat-send").click()
+
+    transcript = browser.find_element(By.ID, "chat-transcript")
+    wait.until(lambda d: "I can't do that with the tools of this chat." in transcript.text)
+    step = next(t for t in browser.find_elements(By.CSS_SELECTOR, "#chat-transcript [role=button]")
+                if "not in this chat's tools" in t.text)
+    step.click()
+    wait.until(lambda d: '"city": "Paris"' in transcript.text)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "declined.png"))
+    text = transcript.text
+    assert text.index("get_weather: not in this chat's tools") < text.index("I can't do that")
+    assert "Result" not in text  # nothing was run
 
 
 @pytest.mark.parametrize("tab, control", [("Train", "train-start"), ("Evaluate", "eval-run")])

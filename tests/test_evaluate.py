@@ -1,11 +1,13 @@
 """train.evaluate: batched generation, predictions file format, report, CLI; the Evaluate tab's helpers."""
 import json
+import math
 
 import pytest
 
 from fc.prompt import format_tool_call, render
 from fc.tools import load_tool_schemas
-from train.evaluate import EvalConfig, evaluate, load_rows, main, prompt_for, report_markdown, write_results
+from train.evaluate import (EvalConfig, evaluate, load_rows, main, predicted_text, prompt_for, report_markdown,
+                            write_results)
 
 TOOLS = load_tool_schemas()
 
@@ -79,6 +81,35 @@ def test_predictions_keep_fields_and_order_and_get_tagged(tokenizer):
     assert m["per_category"]["call_time"]["failures"] == {"wrong_tool": 1}
 
 
+class TimeCaller(ScriptedHandle):
+    """Calls get_time whenever a reply may call, and says it can't otherwise."""
+
+    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
+        self.batches.append(len(prompts))
+        self.tools += [(p, t, settings.call_threshold) for p, t in zip(prompts, tools)]
+        if math.isinf(settings.call_threshold):
+            return ["I can't look up the time here."] * len(prompts)
+        return [format_tool_call("get_time", {"location": "Lima"})] * len(prompts)
+
+
+def test_a_row_lacking_a_builtin_tool_is_offered_it_and_a_call_to_it_is_declined(tokenizer):
+    no_time = [t for t in TOOLS if t["function"]["name"] != "get_time"]
+    row = {"id": "e", "category": "missing_tool", "tools": no_time,
+           "messages": [user("What time is it in Lima?"), {"role": "assistant", "content": "I can't do that here."}]}
+    handle = TimeCaller(tokenizer)
+    result = evaluate([row], handle)
+    (first, offered, threshold), (second, declared, answer_only) = handle.tools
+    assert offered == no_time + TOOLS[2:] and first == prompt_for(row, handle, offered) and threshold == 0.4
+    assert declared == no_time and second == prompt_for(row, handle) and math.isinf(answer_only)
+    out = result.predictions[0]
+    assert out["declined"] == ["get_time"] and out["prediction"]["tool_calls"] == [] and out["failure"] is None
+    assert result.metrics["declined_rows"] == 1 and result.metrics["config"]["decoys"] is True
+    assert "(declined get_time)" in predicted_text(out)
+
+    plain = evaluate([row], TimeCaller(tokenizer), EvalConfig(decoys=False)).predictions[0]
+    assert plain["declined"] == [] and plain["failure"] == "invalid_call"  # get_time is not among its tools
+
+
 def test_batched_and_one_by_one_generation_give_identical_predictions(tiny_handle):
     one = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=1, max_new_tokens=10))
     batched = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=4, max_new_tokens=10))
@@ -115,12 +146,13 @@ def test_cli_end_to_end(tiny_handle, tmp_path, monkeypatch, capsys):
                                                          or tiny_handle))
     data = write_jsonl(tmp_path / "rows.jsonl", ROWS)
     rc = main(["--data", str(data), "--out", str(tmp_path / "out"), "--adapter", "none", "--batch-size", "2",
-               "--max-new-tokens", "4", "--call-threshold", "0.3", "--free-calls", "--limit", "3"])
+               "--max-new-tokens", "4", "--call-threshold", "0.3", "--free-calls", "--no-decoys", "--limit", "3"])
     assert rc == 0 and loads == [("embedded", "none")]
     assert len((tmp_path / "out" / "predictions.jsonl").read_text().splitlines()) == 3
     assert "call detection F1" in capsys.readouterr().out
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
-    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3, "guided_calls": False}
+    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3, "guided_calls": False,
+                                 "decoys": False}
     assert "guided calls off" in (tmp_path / "out" / "report.md").read_text()
     assert metrics["model"] == "tiny-random-llama"
 

@@ -1,7 +1,7 @@
 import pytest
 
 from fc.builtins.images import generate_image
-from fc.tools import Tool, ToolCall, ToolRegistry, builtin_registry, load_tool_schemas
+from fc.tools import Tool, ToolCall, ToolRegistry, builtin_registry, decoy_tools, load_tool_schemas
 
 
 def test_builtin_schemas_are_exactly_the_canonical_ones():
@@ -55,3 +55,11 @@ def test_schema_only_tools_validate_but_do_not_run():
 def test_bad_tools_json_gives_a_clear_reason(text, reason):
     with pytest.raises(ValueError, match=reason):
         ToolRegistry.from_json(text)
+
+
+def test_decoys_are_the_builtin_tools_a_list_leaves_out():
+    builtin = load_tool_schemas()
+    assert decoy_tools(builtin) == []
+    assert [t["function"]["name"] for t in decoy_tools(builtin[:1])] == [t["function"]["name"] for t in builtin[1:]]
+    custom = {"name": "get_stock_price", "parameters": {"type": "object", "properties": {}}}  # a bare schema
+    assert decoy_tools([custom]) == builtin

@@ -2,10 +2,10 @@
 
     python -m train.evaluate --data data/val.jsonl --out runs/eval [--base-model ID_OR_PATH]
         [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4]
-        [--free-calls] [--limit N]
+        [--free-calls] [--no-decoys] [--limit N]
     python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
 
-Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `failure`, `failure_reason`),
+Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `declined`, `failure`, `failure_reason`),
 DIR/metrics.json, DIR/report.md and DIR/confusion_matrix.png. Scoring lives in `train.metrics`.
 """
 from __future__ import annotations
@@ -38,6 +38,14 @@ class EvalConfig:
     max_new_tokens: int = 256
     call_threshold: float = CALL_THRESHOLD  # see fc.model.CallDecision (0 = plain greedy)
     guided_calls: bool = True  # tool calls must fit the row's tool schemas (see fc.grammar)
+    decoys: bool = True  # offer the built-in tools a row lacks and decline calls to them, as the chat does
+
+    def settings(self):
+        """The `fc.model.GenerationSettings` of this run (greedy)."""
+        from fc.model import GenerationSettings
+
+        return GenerationSettings(max_new_tokens=self.max_new_tokens, call_threshold=self.call_threshold,
+                                  guided_calls=self.guided_calls)
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
@@ -73,21 +81,16 @@ def load_rows(data: str | Path | None = None, bfcl: str | None = None, limit: in
     return rows[:limit] if limit else rows
 
 
-def prompt_for(row: dict, handle) -> str:
-    """The generation prompt of a row: its context with its tools (data/tools.json when absent)."""
+def prompt_for(row: dict, handle, tools: list[dict] | None = None) -> str:
+    """The generation prompt of a row: its context with `tools` (default: its own, see `row_tools`)."""
     context, _ = split_row(row)
-    return handle.render(context, row_tools(row))
+    return handle.render(context, row_tools(row) if tools is None else tools)
 
 
-def generate_outputs(prompts: list[str], handle, config: EvalConfig, progress: Progress | None = None,
+def generate_outputs(prompts: list[str], handle, settings, batch_size: int = 8, progress: Progress | None = None,
                      tools: list[list[dict]] | None = None) -> list[str]:
-    """Greedy generation in batches of similar length (longest first), returned in input order.
-    `tools[i]`: the tools declared in `prompts[i]`."""
-    from fc.model import GenerationSettings
-
-    settings = GenerationSettings(max_new_tokens=config.max_new_tokens, call_threshold=config.call_threshold,
-                                  guided_calls=config.guided_calls)
-    batch_size = config.batch_size
+    """Generation in batches of similar length (longest first), returned in input order.
+    `settings`: `fc.model.GenerationSettings`; `tools[i]`: the tools declared in `prompts[i]`."""
     lengths = [len(ids) for ids in handle.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
     order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
     outputs: list[str] = [""] * len(prompts)
@@ -100,6 +103,36 @@ def generate_outputs(prompts: list[str], handle, config: EvalConfig, progress: P
         if progress:
             progress(min(start + batch_size, len(order)), len(order))
     return outputs
+
+
+def declined_calls(raw_output: str, decoys: list[dict]) -> list[str]:
+    """The calls in a model output that name one of `decoys` (see `fc.tools.decoy_tools`)."""
+    from fc.parse import parse
+
+    names = {schema["function"]["name"] for schema in decoys}
+    return [call.name for call in parse(raw_output).tool_calls if call.name in names]
+
+
+def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
+                     ) -> tuple[list[str], list[list[str]]]:
+    """Each row's reply and the decoy calls declined on the way, as `fc.agent.run_agent` does it: with
+    `config.decoys` the built-in tools a row lacks are offered too, and a reply that calls one is generated
+    again with the row's own tools and no call."""
+    from fc.tools import decoy_tools
+
+    tools = [row_tools(row) for row in rows]
+    decoys = [decoy_tools(t) if config.decoys else [] for t in tools]
+    offered = [t + d for t, d in zip(tools, decoys)]
+    settings = config.settings()
+    outputs = generate_outputs([prompt_for(row, handle, t) for row, t in zip(rows, offered)], handle, settings,
+                               config.batch_size, progress, offered)
+    declined = [declined_calls(raw, d) for raw, d in zip(outputs, decoys)]
+    again = [i for i, names in enumerate(declined) if names]
+    answers = generate_outputs([prompt_for(rows[i], handle) for i in again], handle, settings.answer_only(),
+                               config.batch_size, tools=[tools[i] for i in again])
+    for i, answer in zip(again, answers):
+        outputs[i] = answer
+    return outputs, declined
 
 
 def prediction_of(raw_output: str) -> dict:
@@ -117,11 +150,11 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
 
     `progress(done, total)` is called after each batch."""
     config = config or EvalConfig()
-    prompts = [prompt_for(row, handle) for row in rows]
     started = time.perf_counter()
-    outputs = generate_outputs(prompts, handle, config, progress, [row_tools(row) for row in rows])
+    outputs, declined = generate_replies(rows, handle, config, progress)
     seconds = time.perf_counter() - started
-    predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw} for row, raw in zip(rows, outputs)]
+    predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw, "declined": names}
+                   for row, raw, names in zip(rows, outputs, declined)]
     metrics, scores = score_predictions(predictions)
     for row, score in zip(predictions, scores):
         row["failure"], row["failure_reason"] = score.failure, score.reason or None
@@ -129,8 +162,10 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
         "model": handle.label, "bfcl": any("bfcl_answer" in row for row in rows),
         "generation_seconds": round(seconds, 3),
         "examples_per_s": round(len(rows) / seconds, 3) if seconds > 0 else None,
+        "declined_rows": sum(bool(names) for names in declined),
         "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens,
-                   "call_threshold": config.call_threshold, "guided_calls": config.guided_calls},
+                   "call_threshold": config.call_threshold, "guided_calls": config.guided_calls,
+                   "decoys": config.decoys},
     })
     return EvalResult(predictions, metrics, scores)
 
@@ -170,8 +205,10 @@ def expected_text(row: dict) -> str:
 
 def predicted_text(row: dict) -> str:
     p = row["prediction"]
-    return format_message({"role": "assistant", "content": p["content"],
+    text = format_message({"role": "assistant", "content": p["content"],
                            "tool_calls": [{"function": c} for c in p["tool_calls"]]})
+    declined = row.get("declined")
+    return f"(declined {', '.join(declined)}) {text}" if declined else text
 
 
 def metric_rows(metrics: dict) -> list[tuple[str, str, str]]:
@@ -241,7 +278,9 @@ def report_markdown(result: EvalResult) -> str:
              f"generation {m.get('generation_seconds', 0):.1f} s "
              f"({m.get('examples_per_s') or 0:.2f} rows/s, batch size {config.get('batch_size')}, "
              f"max new tokens {config.get('max_new_tokens')}, call threshold {config.get('call_threshold')}, "
-             f"guided calls {'on' if config.get('guided_calls') else 'off'})", "",
+             f"guided calls {'on' if config.get('guided_calls') else 'off'}, "
+             f"decoys {'on' if config.get('decoys') else 'off'}, {m.get('declined_rows', 0)} rows with a declined call)",
+             "",
              "![confusion matrix](confusion_matrix.png)", "", "## Summary", "", summary_markdown(m)]
     examples = _example_failures(result.predictions, MAX_REPORT_EXAMPLES)
     if examples:
@@ -309,6 +348,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         "in prose ends where it would open a call (0 = plain greedy)")
     p.add_argument("--free-calls", action="store_true",
                    help="do not hold tool calls to the declared schemas (see fc.grammar)")
+    p.add_argument("--no-decoys", action="store_true",
+                   help="do not offer the built-in tools a row lacks (see fc.tools.decoy_tools)")
     p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")
     p.add_argument("--threads", type=int, help="CPU threads for torch (default: FC_THREADS or torch's choice)")
     return p.parse_args(argv)
@@ -317,7 +358,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens, args.call_threshold,
-                        not args.free_calls)
+                        not args.free_calls, not args.no_decoys)
     try:
         rows = load_rows(args.data, args.bfcl, args.limit)
         if not rows:

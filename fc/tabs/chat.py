@@ -17,13 +17,13 @@ from typing import Any, Callable, Iterator
 import gradio as gr
 
 from fc import ADAPTERS_DIR
-from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent
+from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent
 from fc.builtins import images
 from fc.embedded import EMBEDDED
 from fc.flags import flags_path, save_flag
 from fc.model import DEFAULT_ADAPTER, GenerationSettings, get_model
 from fc.prompt import DEFAULT_SYSTEM
-from fc.tools import BUILTIN_TOOLS_FILE, ToolRegistry, builtin_implementations
+from fc.tools import BUILTIN_TOOLS_FILE, ToolRegistry, builtin_implementations, decoy_tools
 
 ModelFactory = Callable[[str, str], Any]  # (base, adapter) -> object with .stream_chat and .label
 
@@ -111,6 +111,8 @@ class Transcript:
             self.display[self.bubble]["content"] += event.text
         elif isinstance(event, ModelTurn):
             self._model_turn(event)
+        elif isinstance(event, Declined):
+            self._declined(event)
         elif isinstance(event, ToolStarted):
             self._tool_started(event)
         elif isinstance(event, ToolFinished):
@@ -138,6 +140,16 @@ class Transcript:
         self.bubble = None
         for problem in event.errors:  # malformed calls: the agent feeds these back to the model
             self.error("invalid tool call", f"{problem}\n\n{_json_block(event.raw.strip())}")
+
+    def _declined(self, event: Declined) -> None:
+        if self.bubble is not None:  # prose streamed before the declined call: the reply is written anew
+            del self.display[self.bubble]
+            self.bubble = None
+        names = ", ".join(event.names)
+        text = f"The model asked for {names}, which this chat's tools do not include, so it answers without tools."
+        text += "".join(f"\n\n**{call.name}**\n{_json_block(call.arguments)}" for call in event.calls)
+        self.display.append({"role": "assistant", "content": text,
+                             "metadata": {"title": f"🚫 {names}: not in this chat's tools", "status": "done"}})
 
     def _tool_started(self, event: ToolStarted) -> None:
         self.arguments[event.call_id] = event.arguments
@@ -189,7 +201,7 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
 
     def chat(message: str, messages: list[dict], display: list[dict], info: dict, base: str, adapter_value: str,
              system: str, tools_json: str, temperature: float, top_p: float, call_threshold: float,
-             guided_calls: bool, max_new_tokens: float, max_rounds: float, image_steps: float,
+             guided_calls: bool, decoys: bool, max_new_tokens: float, max_rounds: float, image_steps: float,
              image_width: float, image_height: float, image_seed: float | None) -> Iterator[tuple]:
         """Send `message`; stream the reply, tool steps and images into the chat."""
         def out():
@@ -233,7 +245,7 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
         turn = [*messages, {"role": "user", "content": message}]
         try:
             for event in run_agent(model, turn, registry, system=system.strip() or None, settings=settings,
-                                   max_rounds=int(max_rounds), tool_timeout=TOOL_TIMEOUT_S):
+                                   max_rounds=int(max_rounds), tool_timeout=TOOL_TIMEOUT_S, decoys=bool(decoys)):
                 transcript.add(event)
                 if isinstance(event, Final):
                     messages = event.messages
@@ -266,10 +278,13 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
 
     def check_tools(tools_json: str) -> str:
         try:
-            names = ToolRegistry.from_json(tools_json).names
+            registry = ToolRegistry.from_json(tools_json)
         except ValueError as e:
             return f"❌ {e}"
-        return f"✅ {len(names)} tool(s): " + ", ".join(f"`{n}`" for n in names)
+        names = ", ".join(f"`{n}`" for n in registry.names)
+        left_out = ", ".join(f"`{schema['function']['name']}`" for schema in decoy_tools(registry.schemas))
+        return (f"✅ {len(registry)} tool(s)" + (f": {names}" if names else "")
+                + (f" · built-in tools left out: {left_out}" if left_out else ""))
 
     def clear():
         return [], [], [], "", ""
@@ -326,6 +341,10 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                 guided_calls = gr.Checkbox(
                     GenerationSettings.guided_calls, label="Guided tool calls",
                     info="Inside a tool call, only the declared tools' names and arguments can be written.")
+                decoys = gr.Checkbox(
+                    True, label="Decline missing built-in tools",
+                    info="Built-in tools left out of the tools JSON are still shown to the model; a call to one is "
+                         "declined and the model answers without tools.")
                 max_new_tokens = gr.Slider(16, 2048, value=256, step=16, label="Max new tokens")
                 max_rounds = gr.Slider(1, 8, value=4, step=1, label="Max tool rounds")
             with gr.Accordion("Image generation", open=False):
@@ -337,7 +356,7 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                                        label="Seed (-1 = random)")
 
     chat_inputs = [textbox, messages_state, display_state, info_state, base, adapter_dropdown, system, tools_json,
-                   temperature, top_p, call_threshold, guided_calls, max_new_tokens, max_rounds, image_steps,
+                   temperature, top_p, call_threshold, guided_calls, decoys, max_new_tokens, max_rounds, image_steps,
                    image_width, image_height, image_seed]
     chat_outputs = [textbox, chatbot, messages_state, display_state, info_state]
     # One queue slot shared by chat turns and model loads (concurrency_id): the model and the image

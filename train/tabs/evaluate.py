@@ -181,6 +181,9 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
                                             "prose replies end where they would open one (0 = greedy)")
             guided_calls = gr.Checkbox(EvalConfig.guided_calls, label="Guided tool calls",
                                        info="tool calls can only name the row's tools and fit their schemas")
+            decoys = gr.Checkbox(EvalConfig.decoys, label="Decline missing built-in tools",
+                                 info="built-in tools a row lacks are offered too; a call to one is declined "
+                                      "and the reply generated again without tools, as in the chat")
     run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
     status = gr.Markdown(elem_id="eval-status")
     with gr.Row():
@@ -215,7 +218,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     upload.upload(check_upload, upload, status)
 
     def on_run(base_value, adapter_value, source_value, upload_value, bfcl_value, rows_value, batch, tokens,
-               threshold, guided, progress=gr.Progress()):
+               threshold, guided, use_decoys, progress=gr.Progress()):
         empty = pd.DataFrame(columns=FAILURE_COLUMNS)
         try:
             rows = rows_for(source_value, upload_value, bfcl_value, rows_value)
@@ -226,7 +229,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         except Exception as e:
             return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
                     gr.update())
-        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold), bool(guided))
+        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold), bool(guided),
+                            bool(use_decoys))
         result = evaluate(rows, handle, config,
                           progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
         m = result.metrics
@@ -237,7 +241,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
     run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
-                       guided_calls],
+                       guided_calls, decoys],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)
