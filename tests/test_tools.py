@@ -62,4 +62,5 @@ def test_decoys_are_the_builtin_tools_a_list_leaves_out():
     assert decoy_tools(builtin) == []
     assert [t["function"]["name"] for t in decoy_tools(builtin[:1])] == [t["function"]["name"] for t in builtin[1:]]
     custom = {"name": "get_stock_price", "parameters": {"type": "object", "properties": {}}}  # a bare schema
-    assert decoy_tools([custom]) == builtin
+    assert decoy_tools([custom, builtin[0]]) == builtin[1:]
+    assert decoy_tools([custom]) == decoy_tools([]) == []  # the user's own tools only: left as they are
