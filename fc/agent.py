@@ -108,8 +108,8 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
               max_rounds: int = 4, tool_timeout: float = 60.0, decoys: bool = True) -> Iterator[Event]:
     """Run one user turn to its end; `messages` ends with the user's message and is not modified.
 
-    With `decoys`, the built-in tools the registry lacks are offered too (`fc.tools.decoy_tools`): a reply that
-    calls one is declined, and the model answers again with the registry's tools and no call."""
+    With `decoys`, the built-in tools the registry leaves out are offered too (`fc.tools.decoy_tools`): a reply
+    that calls one is declined, and the model answers again with the registry's tools and no call."""
     messages = list(messages)
     extra = decoy_tools(registry.schemas) if decoys else []
     decoy_names = {schema["function"]["name"] for schema in extra}

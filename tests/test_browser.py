@@ -118,20 +118,23 @@ def test_train_and_evaluate_tabs_render_their_controls(url, browser, tab, contro
     assert "Error" not in browser.find_element(By.TAG_NAME, "body").text
 
 
-def test_sampling_settings_show_the_call_threshold_and_guided_calls(url, browser):
+def test_sampling_settings_show_the_call_threshold_guided_calls_and_decoys(url, browser):
     browser.get(url)
     wait = WebDriverWait(browser, 60)
     sampling = wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
                                          if b.text.strip().startswith("Sampling")), None))
     sampling.click()
     wait.until(lambda d: "Call threshold" in d.find_element(By.TAG_NAME, "body").text)
-    ARTIFACTS.mkdir(exist_ok=True)
-    browser.save_screenshot(str(ARTIFACTS / "sampling.png"))
     slider = next(s for s in browser.find_elements(By.CSS_SELECTOR, "input[type=number]")
                   if s.get_attribute("aria-label") and "Call threshold" in s.get_attribute("aria-label"))
     assert float(slider.get_attribute("value")) == 0.4
     guided = browser.find_element(By.XPATH, "//label[contains(., 'Guided tool calls')]//input[@type='checkbox']")
-    assert guided.is_selected()
+    decoys = browser.find_element(By.XPATH,
+                                  "//label[contains(., 'Decline missing built-in tools')]//input[@type='checkbox']")
+    assert guided.is_selected() and decoys.is_selected()
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'});", decoys)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "sampling.png"))
 
 
 def test_train_tab_hyperparameters_start_from_the_shipped_recipe(url, browser):

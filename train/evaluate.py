@@ -38,7 +38,7 @@ class EvalConfig:
     max_new_tokens: int = 256
     call_threshold: float = CALL_THRESHOLD  # see fc.model.CallDecision (0 = plain greedy)
     guided_calls: bool = True  # tool calls must fit the row's tool schemas (see fc.grammar)
-    decoys: bool = True  # offer the built-in tools a row lacks and decline calls to them, as the chat does
+    decoys: bool = True  # offer the built-in tools a row leaves out, decline calls to them (fc.tools.decoy_tools)
 
     def settings(self):
         """The `fc.model.GenerationSettings` of this run (greedy)."""
@@ -116,8 +116,8 @@ def declined_calls(raw_output: str, decoys: list[dict]) -> list[str]:
 def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
     """Each row's reply and the decoy calls declined on the way, as `fc.agent.run_agent` does it: with
-    `config.decoys` the built-in tools a row lacks are offered too, and a reply that calls one is generated
-    again with the row's own tools and no call."""
+    `config.decoys` the built-in tools a row leaves out are offered too (`fc.tools.decoy_tools`), and a reply
+    that calls one is generated again with the row's own tools and no call."""
     from fc.tools import decoy_tools
 
     tools = [row_tools(row) for row in rows]
@@ -279,8 +279,7 @@ def report_markdown(result: EvalResult) -> str:
              f"({m.get('examples_per_s') or 0:.2f} rows/s, batch size {config.get('batch_size')}, "
              f"max new tokens {config.get('max_new_tokens')}, call threshold {config.get('call_threshold')}, "
              f"guided calls {'on' if config.get('guided_calls') else 'off'}, "
-             f"decoys {'on' if config.get('decoys') else 'off'}, {m.get('declined_rows', 0)} rows with a declined call)",
-             "",
+             f"decoys {'on' if config.get('decoys') else 'off'}: {m.get('declined_rows', 0)} replies declined)", "",
              "![confusion matrix](confusion_matrix.png)", "", "## Summary", "", summary_markdown(m)]
     examples = _example_failures(result.predictions, MAX_REPORT_EXAMPLES)
     if examples:

@@ -343,8 +343,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                     info="Inside a tool call, only the declared tools' names and arguments can be written.")
                 decoys = gr.Checkbox(
                     True, label="Decline missing built-in tools",
-                    info="Built-in tools left out of the tools JSON are still shown to the model; a call to one is "
-                         "declined and the model answers without tools.")
+                    info="When the tools JSON keeps some built-in tools, the ones it leaves out are still shown to "
+                         "the model; a call to one is declined and the model answers without tools.")
                 max_new_tokens = gr.Slider(16, 2048, value=256, step=16, label="Max new tokens")
                 max_rounds = gr.Slider(1, 8, value=4, step=1, label="Max tool rounds")
             with gr.Accordion("Image generation", open=False):

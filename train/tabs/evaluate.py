@@ -182,8 +182,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
             guided_calls = gr.Checkbox(EvalConfig.guided_calls, label="Guided tool calls",
                                        info="tool calls can only name the row's tools and fit their schemas")
             decoys = gr.Checkbox(EvalConfig.decoys, label="Decline missing built-in tools",
-                                 info="built-in tools a row lacks are offered too; a call to one is declined "
-                                      "and the reply generated again without tools, as in the chat")
+                                 info="built-in tools left out of a row that keeps some are offered too; a "
+                                      "call to one is declined and the reply generated again, as in the chat")
     run = gr.Button("Run evaluation", variant="primary", elem_id="eval-run")
     status = gr.Markdown(elem_id="eval-status")
     with gr.Row():
