@@ -2,7 +2,7 @@
 import json
 import math
 
-from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
+from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
 from fc.model import GenerationSettings
 from fc.tools import Tool, ToolRegistry, load_tool_schemas
 

@@ -1,8 +1,9 @@
 """A real browser (headless Chromium via Selenium) asks the app about the weather and sees the tool step and answer,
-and opens the Train and Evaluate tabs.
+sees a call to a left-out built-in tool declined, and opens the settings and the Train and Evaluate tabs.
 
 Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run); skipped without them. Saves
-screenshots to test-artifacts/ (chat.png, train.png, evaluate.png).
+screenshots to test-artifacts/ (chat.png, declined.png, sampling.png, train.png, train-hyperparameters.png,
+evaluate.png).
 """
 import shutil
 import socket
