@@ -103,6 +103,12 @@ def stream_reply(model: ChatModel, messages: list[dict], tools: list[dict], syst
     return raw
 
 
+def decoy_calls(raw: str, decoys: list[dict]) -> list[ToolCall]:
+    """The calls in a reply that name one of `decoys` (see `fc.tools.decoy_tools`)."""
+    names = {schema["function"]["name"] for schema in decoys}
+    return [call for call in parse(raw).tool_calls if call.name in names]
+
+
 def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
               system: str | None = None, settings: GenerationSettings | None = None,
               max_rounds: int = 4, tool_timeout: float = 60.0, decoys: bool = True) -> Iterator[Event]:
@@ -112,11 +118,10 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
     that calls one is declined, and the model answers again with the registry's tools and no call."""
     messages = list(messages)
     extra = decoy_tools(registry.schemas) if decoys else []
-    decoy_names = {schema["function"]["name"] for schema in extra}
     offered = registry.schemas + extra
     for round_no in range(max_rounds + 1):
         raw = yield from stream_reply(model, messages, offered, system, settings)
-        declined = [call for call in parse(raw).tool_calls if call.name in decoy_names]
+        declined = decoy_calls(raw, extra)
         if declined:
             yield Declined(declined)
             answer_only = (settings or GenerationSettings()).answer_only()

@@ -105,19 +105,12 @@ def generate_outputs(prompts: list[str], handle, settings, batch_size: int = 8, 
     return outputs
 
 
-def declined_calls(raw_output: str, decoys: list[dict]) -> list[str]:
-    """The calls in a model output that name one of `decoys` (see `fc.tools.decoy_tools`)."""
-    from fc.parse import parse
-
-    names = {schema["function"]["name"] for schema in decoys}
-    return [call.name for call in parse(raw_output).tool_calls if call.name in names]
-
-
 def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
     """Each row's reply and the decoy calls declined on the way, as `fc.agent.run_agent` does it: with
     `config.decoys` the built-in tools a row leaves out are offered too (`fc.tools.decoy_tools`), and a reply
     that calls one is generated again with the row's own tools and no call."""
+    from fc.agent import decoy_calls
     from fc.tools import decoy_tools
 
     tools = [row_tools(row) for row in rows]
@@ -126,7 +119,7 @@ def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Pro
     settings = config.settings()
     outputs = generate_outputs([prompt_for(row, handle, t) for row, t in zip(rows, offered)], handle, settings,
                                config.batch_size, progress, offered)
-    declined = [declined_calls(raw, d) for raw, d in zip(outputs, decoys)]
+    declined = [[call.name for call in decoy_calls(raw, d)] for raw, d in zip(outputs, decoys)]
     again = [i for i, names in enumerate(declined) if names]
     answers = generate_outputs([prompt_for(rows[i], handle) for i in again], handle, settings.answer_only(),
                                config.batch_size, tools=[tools[i] for i in again])
