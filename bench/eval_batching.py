@@ -21,7 +21,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
 from train.evaluate import EvalConfig, generate_outputs, load_rows, prompt_for  # noqa: E402
-from train.metrics import row_tools  # noqa: E402
+from train.dataset import row_tools  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:

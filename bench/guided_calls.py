@@ -24,7 +24,7 @@ from fc.model import ModelHandle  # noqa: E402
 from fc.parse import parse  # noqa: E402
 from fc.tools import ToolRegistry  # noqa: E402
 from train.evaluate import EvalConfig, generate_outputs, load_rows, prompt_for  # noqa: E402
-from train.metrics import row_tools  # noqa: E402
+from train.dataset import row_tools  # noqa: E402
 
 
 def valid_calls(outputs: list[str], tools: list[list[dict]]) -> int:

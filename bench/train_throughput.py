@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from train.sft import (SFTJobConfig, auto_bf16, project_path, row_tools, tokenize_conversation,  # noqa: E402
-                       train)
+from train.dataset import row_tools  # noqa: E402
+from train.sft import SFTJobConfig, auto_bf16, project_path, tokenize_conversation, train  # noqa: E402
 
 
 def median_rendered_tokens(data: str) -> tuple[int, int]:

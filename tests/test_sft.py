@@ -408,3 +408,20 @@ def test_train_tab_inputs_become_the_job_config():
     assert config.output_dir.endswith("adapters/mine") and config.data.endswith("data/train.jsonl")
     with pytest.raises(ValueError, match="shipped adapter"):
         job_config("", BUILT_IN, None, False, "default", values)
+
+
+def test_training_and_evaluation_read_a_rows_tools_alike(tokenizer):
+    from train.dataset import load_tools
+    from train.evaluate import prompt_for
+
+    class Handle:
+        def render(self, messages, tools, system=None):
+            return render(tokenizer, messages, tools, add_generation_prompt=True)
+
+    chat = [{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]
+    for row, declared in (({"messages": chat}, True), ({"messages": chat, "tools": []}, False)):
+        trained = tokenize_rows([row], tokenizer, 4096).input_ids[0]
+        prompt = tokenizer(prompt_for(row, Handle()), add_special_tokens=False)["input_ids"]
+        assert trained[:len(prompt)] == prompt  # no `tools`: the built-ins in both; []: no tools in both
+        assert ("<tools>" in tokenizer.decode(trained)) == declared
+        assert (load_tools()[0]["function"]["name"] in tokenizer.decode(prompt)) == declared

@@ -34,6 +34,13 @@ def load_tools(path: str | Path | None = None) -> list[dict]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+def row_tools(row: dict) -> list[dict]:
+    """A row's tool schemas, for training and evaluation alike: its `tools` (an empty list is a chat without
+    tools), or the built-in ones when it has none."""
+    tools = row.get("tools")
+    return load_tools() if tools is None else tools
+
+
 @lru_cache(maxsize=1)
 def _default_tools() -> tuple[dict, ...]:
     return tuple(json.loads(TOOLS_FILE.read_text(encoding="utf-8")))

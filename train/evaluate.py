@@ -21,7 +21,8 @@ from typing import Callable
 
 from fc import CALL_THRESHOLD
 from fc.embedded import EMBEDDED
-from train.metrics import FAILURE_KINDS, RowScore, row_tools, score_predictions, split_row, turn_calls
+from train.dataset import row_tools
+from train.metrics import FAILURE_KINDS, RowScore, score_predictions, split_row, turn_calls
 
 Progress = Callable[[int, int], None]
 MAX_REPORT_EXAMPLES = 20

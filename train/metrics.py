@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from train.dataset import row_tools
+
 FAILURE_KINDS = ("invalid_call", "missed_call", "false_call", "wrong_tool", "wrong_arguments", "bad_answer")
 # String arguments with these names are free text: judged by token overlap, not exact match.
 FREE_TEXT_PARAMS = frozenset({"prompt", "query", "body", "text", "description", "message"})
@@ -175,15 +177,6 @@ def turn_calls(turn: dict | None) -> list[dict]:
         args = fn.get("arguments", {})
         calls.append({"name": fn["name"], "arguments": json.loads(args) if isinstance(args, str) else args})
     return calls
-
-
-def row_tools(row: dict) -> list[dict]:
-    """The row's tool schemas, or the built-ins of data/tools.json."""
-    if row.get("tools"):
-        return row["tools"]
-    from fc.tools import load_tool_schemas
-
-    return load_tool_schemas()
 
 
 @lru_cache(maxsize=256)

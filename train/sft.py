@@ -30,7 +30,7 @@ from typing import Callable
 from fc import ROOT
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL
 from fc.prompt import CALL_CLOSE, CALL_OPEN, render
-from train.dataset import load_jsonl, load_tools, validate_row
+from train.dataset import load_jsonl, row_tools, validate_row
 
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
 EVAL_MAX_NEW_TOKENS = 128  # our replies are at most ~80 tokens; a longer output is wrong anyway
@@ -225,11 +225,6 @@ def tokenize_conversation(tokenizer, messages: list[dict], tools: list[dict] | N
             mask += [bit] * len(chunk_ids)
         done = full
     return ids, mask
-
-
-def row_tools(row: dict) -> list[dict]:
-    """A row's tool schemas; rows without a `tools` field get the built-in tools."""
-    return row["tools"] if "tools" in row else load_tools()
 
 
 @dataclass

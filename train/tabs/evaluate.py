@@ -17,7 +17,8 @@ from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory
 from train.corrections import append_correction, correction_row, parse_turn, turn_of_prediction
 from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_text, format_message, load_rows,
                             predicted_text, summary_markdown)
-from train.metrics import FAILURE_KINDS, row_tools, split_row, turn_calls
+from train.dataset import row_tools
+from train.metrics import FAILURE_KINDS, split_row, turn_calls
 
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
            "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
