@@ -35,8 +35,11 @@ class ModelTurn:
 
 @dataclass
 class Declined:
-    """Calls to built-in tools the chat does not declare (decoys): not run; the model answers again without tools."""
+    """Calls to built-in tools the chat does not declare (decoys), never run. If the reply made no other call
+    (`kept` is empty) the model answers again without tools; otherwise the kept calls run and each declined
+    one gets an error result, so the answer can say what this chat cannot do."""
     calls: list[ToolCall]
+    kept: list[ToolCall] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -103,10 +106,15 @@ def stream_reply(model: ChatModel, messages: list[dict], tools: list[dict], syst
     return raw
 
 
-def decoy_calls(raw: str, decoys: list[dict]) -> list[ToolCall]:
-    """The calls in a reply that name one of `decoys` (see `fc.tools.decoy_tools`)."""
+def decoy_calls(calls: list[ToolCall], decoys: list[dict]) -> list[ToolCall]:
+    """The calls that name one of `decoys` (see `fc.tools.decoy_tools`)."""
     names = {schema["function"]["name"] for schema in decoys}
-    return [call for call in parse(raw).tool_calls if call.name in names]
+    return [call for call in calls if call.name in names]
+
+
+def not_here(name: str) -> dict:
+    """The result a declined call gets when other calls of its reply run."""
+    return {"error": f"{name} is not one of this chat's tools"}
 
 
 def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
@@ -114,20 +122,25 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
               max_rounds: int = 4, tool_timeout: float = 60.0, decoys: bool = True) -> Iterator[Event]:
     """Run one user turn to its end; `messages` ends with the user's message and is not modified.
 
-    With `decoys`, the built-in tools the registry leaves out are offered too (`fc.tools.decoy_tools`): a reply
-    that calls one is declined, and the model answers again with the registry's tools and no call."""
+    With `decoys`, the built-in tools the registry leaves out are offered too (`fc.tools.decoy_tools`): calls
+    of them are declined (`Declined`); a reply that made only such calls is answered again with the registry's
+    tools and no call."""
     messages = list(messages)
     extra = decoy_tools(registry.schemas) if decoys else []
     offered = registry.schemas + extra
     for round_no in range(max_rounds + 1):
         raw = yield from stream_reply(model, messages, offered, system, settings)
-        declined = decoy_calls(raw, extra)
-        if declined:
-            yield Declined(declined)
-            answer_only = (settings or GenerationSettings()).answer_only()
-            raw = yield from stream_reply(model, messages, registry.schemas, system, answer_only)
         parsed = parse(raw)
-        yield ModelTurn(parsed.content, parsed.tool_calls, raw, parsed.errors)
+        declined = decoy_calls(parsed.tool_calls, extra)
+        if declined:
+            kept = [call for call in parsed.tool_calls if call not in declined]
+            yield Declined(declined, kept)
+            if not kept:
+                answer_only = (settings or GenerationSettings()).answer_only()
+                raw = yield from stream_reply(model, messages, registry.schemas, system, answer_only)
+                parsed = parse(raw)
+        running = [call for call in parsed.tool_calls if call not in declined]
+        yield ModelTurn(parsed.content, running, raw, parsed.errors)
         turn = {"role": "assistant", "content": parsed.content}
         if parsed.tool_calls:
             turn["tool_calls"] = [c.as_message_call() for c in parsed.tool_calls]
@@ -142,6 +155,9 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
         for error in parsed.errors:
             messages.append({"role": "tool", "name": "invalid_tool_call", "content": dumps({"error": error})})
         for i, call in enumerate(parsed.tool_calls):
+            if call in declined:
+                messages.append({"role": "tool", "name": call.name, "content": dumps(not_here(call.name))})
+                continue
             call_id = f"call_{round_no}_{i}"
             yield ToolStarted(call_id, call.name, call.arguments)
             start = time.perf_counter()

@@ -9,30 +9,41 @@ from fc.prompt import format_tool_call
 
 
 class ScriptedModel:
-    """Weather/image questions get a tool call; after a tool result it answers using the result."""
+    """Weather/image questions get a tool call (weather and time: two); after tool results it answers from them."""
 
     label = "scripted fake model"
 
     def __init__(self):
         self.prompts: list[list[dict]] = []  # every conversation it was asked to continue
 
+    @staticmethod
+    def answer(result: dict) -> str:
+        if "image" in result:
+            return "Here is your image."
+        if "error" in result:
+            return f"Sorry, that failed: {result['error']}"
+        return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
+
     def reply(self, messages: list[dict], may_call: bool = True) -> str:
-        last = messages[-1]
-        if last["role"] == "tool":
-            result = json.loads(last["content"])
-            if "image" in result:
-                return "Here is your image."
-            if "error" in result:
-                return f"Sorry, that failed: {result['error']}"
-            return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
-        text = last["content"]
+        results = []
+        for m in reversed(messages):  # the results of the last round of calls
+            if m["role"] != "tool":
+                break
+            results.insert(0, json.loads(m["content"]))
+        if results:
+            return " ".join(self.answer(result) for result in results)
+        text = messages[-1]["content"]
         if not may_call:
             return "I can't do that with the tools of this chat."
         if "draw" in text.lower():
             return format_tool_call("generate_image", {"prompt": text})
         if "weather" in text.lower():
             city = re.findall(r"in ([A-Z]\w+)", text)
-            return "Let me check.\n" + format_tool_call("get_weather", {"city": city[-1] if city else "Paris"})
+            city = city[-1] if city else "Paris"
+            reply = "Let me check.\n" + format_tool_call("get_weather", {"city": city})
+            if "time" in text.lower():
+                reply += "\n" + format_tool_call("get_time", {"location": city})
+            return reply
         return "I can only talk about the weather."
 
     def stream_chat(self, messages, tools, system=None, settings=None):

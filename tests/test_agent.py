@@ -129,6 +129,25 @@ def test_a_call_to_a_builtin_tool_the_chat_lacks_is_declined_and_answered_withou
     assert [m["role"] for m in events[-1].messages] == ["user", "assistant"]  # the declined call is not history
 
 
+
+def test_a_declined_call_beside_a_declared_one_lets_the_declared_one_run_and_says_so():
+    reg = without_time()
+    model = ScriptedModel(call("get_weather", city="Paris") + "\n" + call("get_time", location="Paris"),
+                          "It is 21 °C in Paris; I can't look up the time here.")
+    events = [e for e in run_agent(model, [{"role": "user", "content": "Weather and time in Paris?"}], reg)
+              if not isinstance(e, TextDelta)]
+    assert [type(e).__name__ for e in events] == ["Declined", "ModelTurn", "ToolStarted", "ToolFinished",
+                                                  "ModelTurn", "Final"]
+    declined, turn, started = events[:3]
+    assert declined.names == ["get_time"] and [c.name for c in declined.kept] == ["get_weather"]
+    assert [c.name for c in turn.tool_calls] == ["get_weather"] and started.name == "get_weather"
+    assert len(model.asked) == 2 and model.asked[1][1] is None  # no answer-only retry: the results come back
+    history = events[-1].messages
+    assert [m["role"] for m in history] == ["user", "assistant", "tool", "tool", "assistant"]
+    assert [c["function"]["name"] for c in history[1]["tool_calls"]] == ["get_weather", "get_time"]
+    assert json.loads(history[2]["content"])["temperature"] == 21
+    assert "not one of this chat's tools" in json.loads(history[3]["content"])["error"]
+
 def test_without_decoys_a_missing_tool_is_called_and_fails():
     reg = without_time()
     model = ScriptedModel(call("get_time", location="Rome"), "Sorry.")

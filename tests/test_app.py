@@ -125,6 +125,21 @@ def test_a_call_to_a_builtin_tool_left_out_of_the_tools_is_declined_in_a_step(se
     assert rows[2:] == [("reply", "I can't do that with the tools of this chat.")]
 
 
+def test_a_declined_call_beside_a_declared_one_lets_that_one_run(served):
+    url, _ = served
+    c = gradio_client.Client(url, verbose=False)
+    only_weather = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"])
+    _, chat, _ = send(c, "What's the weather and time in Paris?", tools_json=only_weather)
+    rows = summarize(chat)
+    assert rows[1] == ("reply", "Let me check.")
+    assert rows[2][1].startswith("🚫 get_time: not in this chat's tools [done]")
+    assert "only get_weather runs" in rows[2][1]
+    assert rows[3][1].startswith("🛠️ get_weather [done]")
+    kind, reply = rows[4]  # the fake answers from both results: the weather, and the declined call's error
+    assert kind == "reply" and reply.startswith("In Paris it is ")
+    assert reply.endswith("Sorry, that failed: get_time is not one of this chat's tools")
+
+
 def test_without_decoys_a_call_the_tools_do_not_allow_is_shown_as_an_error_step(served):
     url, _ = served
     c = gradio_client.Client(url, verbose=False)

@@ -1,10 +1,12 @@
 """A real browser (headless Chromium via Selenium) asks the app about the weather and sees the tool step and answer,
-sees a call to a left-out built-in tool declined, and opens the settings and the Train and Evaluate tabs.
+sees a call to a left-out built-in tool declined (alone, and beside a declared call that runs), and opens the
+settings and the Train and Evaluate tabs.
 
 Needs Debian's `chromium` and `chromium-driver` (installed by .ci/run); skipped without them. Saves
-screenshots to test-artifacts/ (chat.png, declined.png, sampling.png, train.png, train-hyperparameters.png,
-evaluate.png).
+screenshots to test-artifacts/ (chat.png, declined.png, declined-partial.png, sampling.png, train.png,
+train-hyperparameters.png, evaluate.png).
 """
+import json
 import shutil
 import socket
 from pathlib import Path
@@ -25,6 +27,7 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 import app  # noqa: E402
+from fc.tools import load_tool_schemas  # noqa: E402
 from scripted_model import ScriptedModel  # noqa: E402
 
 
@@ -80,30 +83,49 @@ def test_weather_question_shows_the_tool_step_and_the_answer(url, browser):
     wait.until(lambda d: "Loaded scripted fake model" in d.find_element(By.TAG_NAME, "body").text)
 
 
-def test_a_call_to_a_builtin_tool_left_out_of_the_tools_json_is_declined(url, browser):
-    browser.get(url)
+def ask_with_tools(browser, tools_json: str, question: str, answer: str):
+    """Put `tools_json` in the tools editor, ask `question`, wait for `answer`, open the 🚫 step."""
     wait = WebDriverWait(browser, 60)
     wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
                                if b.text.strip().startswith("Tools (JSON)")), None)).click()
     editor = wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".cm-content"))
     editor.click()
     editor.send_keys(Keys.CONTROL, "a")
-    editor.send_keys(Keys.DELETE, '[{"name": "get_time"}]')  # the other two built-ins become decoys
+    editor.send_keys(Keys.DELETE, tools_json)
     wait.until(lambda d: "built-in tools left out" in d.find_element(By.TAG_NAME, "body").text)
-    browser.find_element(By.CSS_SELECTOR, "#chat-input textarea").send_keys("What's the weather in Paris?")
+    browser.find_element(By.CSS_SELECTOR, "#chat-input textarea").send_keys(question)
     browser.find_element(By.ID, "chat-send").click()
-
     transcript = browser.find_element(By.ID, "chat-transcript")
-    wait.until(lambda d: "I can't do that with the tools of this chat." in transcript.text)
+    wait.until(lambda d: answer in transcript.text)
     step = next(t for t in browser.find_elements(By.CSS_SELECTOR, "#chat-transcript [role=button]")
                 if "not in this chat's tools" in t.text)
     step.click()
-    wait.until(lambda d: '"city": "Paris"' in transcript.text)
+    return transcript
+
+
+def test_a_call_to_a_builtin_tool_left_out_of_the_tools_json_is_declined(url, browser):
+    browser.get(url)
+    # the other two built-ins become decoys
+    transcript = ask_with_tools(browser, '[{"name": "get_time"}]', "What's the weather in Paris?",
+                                "I can't do that with the tools of this chat.")
+    WebDriverWait(browser, 60).until(lambda d: '"city": "Paris"' in transcript.text)
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "declined.png"))
     text = transcript.text
     assert text.index("get_weather: not in this chat's tools") < text.index("I can't do that")
     assert "Result" not in text  # nothing was run
+
+
+def test_a_declined_call_beside_a_declared_one_lets_that_one_run(url, browser):
+    browser.get(url)
+    weather = [t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"]
+    transcript = ask_with_tools(browser, json.dumps(weather), "What's the weather and time in Paris?",
+                                "get_time is not one of this chat's tools")
+    WebDriverWait(browser, 60).until(lambda d: "only get_weather runs" in transcript.text)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "declined-partial.png"))
+    text = transcript.text
+    assert text.index("get_time: not in this chat's tools") < text.index("In Paris it is")
 
 
 @pytest.mark.parametrize("tab, control", [("Train", "train-start"), ("Evaluate", "eval-run")])

@@ -110,6 +110,28 @@ def test_a_row_lacking_a_builtin_tool_is_offered_it_and_a_call_to_it_is_declined
     assert plain["declined"] == [] and plain["failure"] == "invalid_call"  # get_time is not among its tools
 
 
+class WeatherAndTimeCaller(TimeCaller):
+    """Calls get_weather and get_time in one reply."""
+
+    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
+        super().generate_many(prompts, settings, batch_size, tools)
+        both = [format_tool_call("get_weather", {"city": "Lima"}), format_tool_call("get_time", {"location": "Lima"})]
+        return ["\n".join(both)] * len(prompts)
+
+
+def test_a_declined_call_beside_a_declared_one_is_dropped_and_the_declared_one_scored(tokenizer):
+    no_time = [t for t in TOOLS if t["function"]["name"] != "get_time"]
+    row = {"id": "w", "category": "call_weather", "tools": no_time,
+           "messages": [user("Weather in Lima?"), {"role": "assistant", "content": "",
+                        "tool_calls": [{"type": "function", "function": {"name": "get_weather",
+                                                                         "arguments": {"city": "Lima"}}}]}]}
+    handle = WeatherAndTimeCaller(tokenizer)
+    out = evaluate([row], handle).predictions[0]
+    assert len(handle.tools) == 1  # no second, answer-only pass
+    assert out["declined"] == ["get_time"] and out["failure"] is None
+    assert out["prediction"]["tool_calls"] == [{"name": "get_weather", "arguments": {"city": "Lima"}}]
+
+
 def test_batched_and_one_by_one_generation_give_identical_predictions(tiny_handle):
     one = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=1, max_new_tokens=10))
     batched = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=4, max_new_tokens=10))

@@ -109,9 +109,11 @@ def generate_outputs(prompts: list[str], handle, settings, batch_size: int = 8, 
 def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
     """Each row's reply and the decoy calls declined on the way, as `fc.agent.run_agent` does it: with
-    `config.decoys` the built-in tools a row leaves out are offered too (`fc.tools.decoy_tools`), and a reply
-    that calls one is generated again with the row's own tools and no call."""
+    `config.decoys` the built-in tools a row leaves out are offered too (`fc.tools.decoy_tools`); their calls are
+    declined (`prediction_of` drops them), and a reply that made only such calls is generated again with the
+    row's own tools and no call."""
     from fc.agent import decoy_calls
+    from fc.parse import parse
     from fc.tools import decoy_tools
 
     tools = [row_tools(row) for row in rows]
@@ -120,8 +122,9 @@ def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Pro
     settings = config.settings()
     outputs = generate_outputs([prompt_for(row, handle, t) for row, t in zip(rows, offered)], handle, settings,
                                config.batch_size, progress, offered)
-    declined = [[call.name for call in decoy_calls(raw, d)] for raw, d in zip(outputs, decoys)]
-    again = [i for i, names in enumerate(declined) if names]
+    calls = [parse(raw).tool_calls for raw in outputs]
+    declined = [[call.name for call in decoy_calls(c, d)] for c, d in zip(calls, decoys)]
+    again = [i for i, names in enumerate(declined) if names and len(names) == len(calls[i])]
     answers = generate_outputs([prompt_for(rows[i], handle) for i in again], handle, settings.answer_only(),
                                config.batch_size, tools=[tools[i] for i in again])
     for i, answer in zip(again, answers):
@@ -129,13 +132,14 @@ def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Pro
     return outputs, declined
 
 
-def prediction_of(raw_output: str) -> dict:
-    """The runtime parser's reading of a model output, in the predictions.jsonl format."""
+def prediction_of(raw_output: str, declined: list[str] = ()) -> dict:
+    """The runtime parser's reading of a model output, in the predictions.jsonl format, without the calls of
+    `declined` tools."""
     from fc.parse import parse
 
     parsed = parse(raw_output)
-    return {"content": parsed.content,
-            "tool_calls": [{"name": c.name, "arguments": c.arguments} for c in parsed.tool_calls]}
+    return {"content": parsed.content, "tool_calls": [{"name": c.name, "arguments": c.arguments}
+                                                      for c in parsed.tool_calls if c.name not in declined]}
 
 
 def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
@@ -147,7 +151,7 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
     started = time.perf_counter()
     outputs, declined = generate_replies(rows, handle, config, progress)
     seconds = time.perf_counter() - started
-    predictions = [{**row, "prediction": prediction_of(raw), "raw_output": raw, "declined": names}
+    predictions = [{**row, "prediction": prediction_of(raw, names), "raw_output": raw, "declined": names}
                    for row, raw, names in zip(rows, outputs, declined)]
     metrics, scores = score_predictions(predictions)
     for row, score in zip(predictions, scores):

@@ -142,11 +142,16 @@ class Transcript:
             self.error("invalid tool call", f"{problem}\n\n{_json_block(event.raw.strip())}")
 
     def _declined(self, event: Declined) -> None:
-        if self.bubble is not None:  # prose streamed before the declined call: the reply is written anew
-            del self.display[self.bubble]
-            self.bubble = None
         names = ", ".join(event.names)
-        text = f"The model asked for {names}, which this chat's tools do not include, so it answers without tools."
+        text = f"The model asked for {names}, which this chat's tools do not include, "
+        if event.kept:
+            kept = ", ".join(call.name for call in event.kept)
+            text += f"so only {kept} runs; the model is told the rest is not here."
+        else:
+            text += "so it answers without tools."
+            if self.bubble is not None:  # prose streamed before the declined call: the reply is written anew
+                del self.display[self.bubble]
+                self.bubble = None
         text += "".join(f"\n\n**{call.name}**\n{_json_block(call.arguments)}" for call in event.calls)
         self.display.append({"role": "assistant", "content": text,
                              "metadata": {"title": f"🚫 {names}: not in this chat's tools", "status": "done"}})
@@ -344,7 +349,7 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                 decoys = gr.Checkbox(
                     True, label="Decline missing built-in tools",
                     info="When the tools JSON keeps some built-in tools, the ones it leaves out are still shown to "
-                         "the model; a call to one is declined and the model answers without tools.")
+                         "the model; a call to one is declined (the model answers without it).")
                 max_new_tokens = gr.Slider(16, 2048, value=256, step=16, label="Max new tokens")
                 max_rounds = gr.Slider(1, 8, value=4, step=1, label="Max tool rounds")
             with gr.Accordion("Image generation", open=False):
