@@ -115,22 +115,22 @@ def test_invalid_tools_json_keeps_the_message_and_sends_nothing(served):
     assert len(fake.prompts) == asked
 
 
+def ask_with_one_tool(served, text: str, tool: str, **kwargs) -> list[tuple[str, str]]:
+    """Ask `text` with only the built-in `tool` in the tools JSON; the summarized chat."""
+    c = gradio_client.Client(served[0], verbose=False)
+    one = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == tool])
+    _, chat, _ = send(c, text, tools_json=one, **kwargs)
+    return summarize(chat)
+
+
 def test_a_call_to_a_builtin_tool_left_out_of_the_tools_is_declined_in_a_step(served):
-    url, _ = served
-    c = gradio_client.Client(url, verbose=False)
-    only_time = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_time"])
-    _, chat, _ = send(c, "What's the weather in Paris?", tools_json=only_time)
-    rows = summarize(chat)
+    rows = ask_with_one_tool(served, "What's the weather in Paris?", "get_time")
     assert rows[1][1].startswith("🚫 get_weather: not in this chat's tools [done]") and '"Paris"' in rows[1][1]
     assert rows[2:] == [("reply", "I can't do that with the tools of this chat.")]
 
 
 def test_a_declined_call_beside_a_declared_one_lets_that_one_run(served):
-    url, _ = served
-    c = gradio_client.Client(url, verbose=False)
-    only_weather = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"])
-    _, chat, _ = send(c, "What's the weather and time in Paris?", tools_json=only_weather)
-    rows = summarize(chat)
+    rows = ask_with_one_tool(served, "What's the weather and time in Paris?", "get_weather")
     assert rows[1] == ("reply", "Let me check.")
     assert rows[2][1].startswith("🚫 get_time: not in this chat's tools [done]")
     assert "only get_weather runs" in rows[2][1]
@@ -141,11 +141,7 @@ def test_a_declined_call_beside_a_declared_one_lets_that_one_run(served):
 
 
 def test_without_decoys_a_call_the_tools_do_not_allow_is_shown_as_an_error_step(served):
-    url, _ = served
-    c = gradio_client.Client(url, verbose=False)
-    only_time = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_time"])
-    _, chat, _ = send(c, "What's the weather in Paris?", tools_json=only_time, decoys=False)
-    rows = summarize(chat)
+    rows = ask_with_one_tool(served, "What's the weather in Paris?", "get_time", decoys=False)
     assert rows[2][1].startswith("❌ get_weather: error [done]") and "unknown tool" in rows[2][1]
     assert rows[3][1].startswith("Sorry, that failed: unknown tool 'get_weather'")
 

@@ -83,8 +83,11 @@ def test_weather_question_shows_the_tool_step_and_the_answer(url, browser):
     wait.until(lambda d: "Loaded scripted fake model" in d.find_element(By.TAG_NAME, "body").text)
 
 
-def ask_with_tools(browser, tools_json: str, question: str, answer: str):
-    """Put `tools_json` in the tools editor, ask `question`, wait for `answer`, open the 🚫 step."""
+def ask_with_tools(browser, url: str, tools_json: str, question: str, answer: str, detail: str,
+                   screenshot: str) -> str:
+    """Put `tools_json` in the tools editor, ask `question`, wait for `answer`, open the 🚫 step until it shows
+    `detail`, save `screenshot`; the transcript's text."""
+    browser.get(url)
     wait = WebDriverWait(browser, 60)
     wait.until(lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button, [role=button]")
                                if b.text.strip().startswith("Tools (JSON)")), None)).click()
@@ -97,34 +100,26 @@ def ask_with_tools(browser, tools_json: str, question: str, answer: str):
     browser.find_element(By.ID, "chat-send").click()
     transcript = browser.find_element(By.ID, "chat-transcript")
     wait.until(lambda d: answer in transcript.text)
-    step = next(t for t in browser.find_elements(By.CSS_SELECTOR, "#chat-transcript [role=button]")
-                if "not in this chat's tools" in t.text)
-    step.click()
-    return transcript
+    next(t for t in browser.find_elements(By.CSS_SELECTOR, "#chat-transcript [role=button]")
+         if "not in this chat's tools" in t.text).click()
+    wait.until(lambda d: detail in transcript.text)
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / screenshot))
+    return transcript.text
 
 
 def test_a_call_to_a_builtin_tool_left_out_of_the_tools_json_is_declined(url, browser):
-    browser.get(url)
     # the other two built-ins become decoys
-    transcript = ask_with_tools(browser, '[{"name": "get_time"}]', "What's the weather in Paris?",
-                                "I can't do that with the tools of this chat.")
-    WebDriverWait(browser, 60).until(lambda d: '"city": "Paris"' in transcript.text)
-    ARTIFACTS.mkdir(exist_ok=True)
-    browser.save_screenshot(str(ARTIFACTS / "declined.png"))
-    text = transcript.text
+    text = ask_with_tools(browser, url, '[{"name": "get_time"}]', "What's the weather in Paris?",
+                          "I can't do that with the tools of this chat.", '"city": "Paris"', "declined.png")
     assert text.index("get_weather: not in this chat's tools") < text.index("I can't do that")
     assert "Result" not in text  # nothing was run
 
 
 def test_a_declined_call_beside_a_declared_one_lets_that_one_run(url, browser):
-    browser.get(url)
-    weather = [t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"]
-    transcript = ask_with_tools(browser, json.dumps(weather), "What's the weather and time in Paris?",
-                                "get_time is not one of this chat's tools")
-    WebDriverWait(browser, 60).until(lambda d: "only get_weather runs" in transcript.text)
-    ARTIFACTS.mkdir(exist_ok=True)
-    browser.save_screenshot(str(ARTIFACTS / "declined-partial.png"))
-    text = transcript.text
+    weather = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"])
+    text = ask_with_tools(browser, url, weather, "What's the weather and time in Paris?",
+                          "get_time is not one of this chat's tools", "only get_weather runs", "declined-partial.png")
     assert text.index("get_time: not in this chat's tools") < text.index("In Paris it is")
 
 
