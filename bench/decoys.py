@@ -21,8 +21,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
 from fc.tools import decoy_tools, load_tool_schemas  # noqa: E402
-from train.evaluate import EvalConfig, evaluate, load_rows  # noqa: E402
 from train.dataset import row_tools  # noqa: E402
+from train.evaluate import EvalConfig, evaluate, load_rows  # noqa: E402
 from train.metrics import split_row, turn_calls  # noqa: E402
 
 

@@ -132,14 +132,14 @@ def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
         raw = yield from stream_reply(model, messages, offered, system, settings)
         parsed = parse(raw)
         declined = decoy_calls(parsed.tool_calls, extra)
+        running = [call for call in parsed.tool_calls if call not in declined]
         if declined:
-            kept = [call for call in parsed.tool_calls if call not in declined]
-            yield Declined(declined, kept)
-            if not kept:
+            yield Declined(declined, running)
+            if not running:
                 answer_only = (settings or GenerationSettings()).answer_only()
                 raw = yield from stream_reply(model, messages, registry.schemas, system, answer_only)
                 parsed = parse(raw)
-        running = [call for call in parsed.tool_calls if call not in declined]
+                running = parsed.tool_calls
         yield ModelTurn(parsed.content, running, raw, parsed.errors)
         turn = {"role": "assistant", "content": parsed.content}
         if parsed.tool_calls:
