@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import concurrent.futures
 import copy
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jsonschema
-from transformers.utils import get_json_schema
 
 from fc import DATA_DIR
 
@@ -43,6 +43,8 @@ class Tool:
     @classmethod
     def from_function(cls, fn: Callable[..., Any]) -> "Tool":
         """Derive the schema from type hints and a Google-style docstring (return type dropped)."""
+        from transformers.utils import get_json_schema  # transformers is slow to import; few callers need it
+
         schema = get_json_schema(fn)
         schema["function"].pop("return", None)
         return cls(schema, fn)
@@ -159,9 +161,17 @@ def _describe(error: jsonschema.ValidationError) -> str:
     return f"{where or 'arguments'}: {error.message}"
 
 
-def load_tool_schemas(path: str | Path = BUILTIN_TOOLS_FILE) -> list[dict]:
-    """The canonical built-in tool schemas from data/tools.json."""
+def load_tool_schemas(path: str | Path | None = None) -> list[dict]:
+    """The tool schemas in `path`; by default the canonical built-in ones (data/tools.json, read once; each
+    call returns a fresh copy)."""
+    if path is None:
+        return copy.deepcopy(_builtin_schemas())
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _builtin_schemas() -> list[dict]:
+    return json.loads(BUILTIN_TOOLS_FILE.read_text(encoding="utf-8"))
 
 
 def decoy_tools(declared: Iterable[dict]) -> list[dict]:

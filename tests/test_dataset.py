@@ -4,7 +4,8 @@ import os
 
 import pytest
 
-from train.dataset import DatasetError, load_jsonl, load_tools, save_jsonl, validate_row
+from fc.tools import load_tool_schemas
+from train.dataset import DatasetError, load_jsonl, save_jsonl, validate_row
 
 CALL = {"type": "function", "function": {"name": "get_weather", "arguments": {"city": "Lyon"}}}
 
@@ -18,7 +19,7 @@ def row(**extra):
 
 def test_valid_rows_have_no_reasons():
     assert validate_row(row()) == []
-    assert validate_row(row(tools=load_tools())) == []
+    assert validate_row(row(tools=load_tool_schemas())) == []
     assert validate_row({"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}) == []
 
 
@@ -44,7 +45,7 @@ def test_invalid_rows_say_why(bad, reason):
 
 
 def test_calls_are_checked_against_the_row_tools():
-    tools = [t for t in load_tools() if t["function"]["name"] != "get_weather"]
+    tools = [t for t in load_tool_schemas() if t["function"]["name"] != "get_weather"]
     assert any("not in the row's tools" in r for r in validate_row(row(tools=tools)))
 
 
@@ -90,14 +91,6 @@ def test_save_is_atomic(tmp_path):
     assert os.listdir(tmp_path) == ["rows.jsonl"]
 
 
-def test_load_tools_default_and_path(tmp_path):
-    names = [t["function"]["name"] for t in load_tools()]
-    assert names == ["generate_image", "get_weather", "get_time"]
-    path = tmp_path / "tools.json"
-    path.write_text(json.dumps(load_tools()[:1]), encoding="utf-8")
-    assert len(load_tools(path)) == 1
-
-
 def test_the_hand_written_set_is_valid_and_reaches_beyond_the_generator():
     from pathlib import Path
 
@@ -108,5 +101,5 @@ def test_the_hand_written_set_is_valid_and_reaches_beyond_the_generator():
     calls = sum(is_call_row({"messages": r["messages"][-1:]}) for r in rows)
     assert 0.4 < calls / len(rows) < 0.6
     assert {"it", "ko"} <= {r["lang"] for r in rows} - set(LANGS)
-    builtin = {t["function"]["name"] for t in load_tools()}
+    builtin = {t["function"]["name"] for t in load_tool_schemas()}
     assert {t["function"]["name"] for r in rows for t in r.get("tools", [])} - builtin

@@ -411,7 +411,7 @@ def test_train_tab_inputs_become_the_job_config():
 
 
 def test_training_and_evaluation_read_a_rows_tools_alike(tokenizer):
-    from train.dataset import load_tools
+    from fc.tools import load_tool_schemas
     from train.evaluate import prompt_for
 
     class Handle:
@@ -424,4 +424,4 @@ def test_training_and_evaluation_read_a_rows_tools_alike(tokenizer):
         prompt = tokenizer(prompt_for(row, Handle()), add_special_tokens=False)["input_ids"]
         assert trained[:len(prompt)] == prompt  # no `tools`: the built-ins in both; []: no tools in both
         assert ("<tools>" in tokenizer.decode(trained)) == declared
-        assert (load_tools()[0]["function"]["name"] in tokenizer.decode(prompt)) == declared
+        assert (load_tool_schemas()[0]["function"]["name"] in tokenizer.decode(prompt)) == declared

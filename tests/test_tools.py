@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from fc.builtins.images import generate_image
@@ -64,3 +66,13 @@ def test_decoys_are_the_builtin_tools_a_list_leaves_out():
     custom = {"name": "get_stock_price", "parameters": {"type": "object", "properties": {}}}  # a bare schema
     assert decoy_tools([custom, builtin[0]]) == builtin[1:]
     assert decoy_tools([custom]) == decoy_tools([]) == []  # the user's own tools only: left as they are
+
+
+def test_load_tool_schemas_reads_the_builtins_once_and_hands_out_copies(tmp_path):
+    schemas = load_tool_schemas()
+    assert [t["function"]["name"] for t in schemas] == ["generate_image", "get_weather", "get_time"]
+    schemas[1]["function"]["parameters"]["properties"].clear()  # a caller's edit must not reach the next one
+    assert "city" in load_tool_schemas()[1]["function"]["parameters"]["properties"]
+    path = tmp_path / "tools.json"
+    path.write_text(json.dumps(schemas[:1]), encoding="utf-8")
+    assert load_tool_schemas(path) == schemas[:1]

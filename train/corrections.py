@@ -68,15 +68,15 @@ def turn_of_prediction(prediction: dict) -> dict:
 def correction_row(context: list[dict], turn: dict, tools: list[dict] | None, **extras) -> dict:
     """A dataset row ending with the corrected turn; ValueError listing every problem (row format and
     the calls' fit to the tool schemas)."""
-    from fc.tools import ToolCall, ToolRegistry
-    from train.dataset import load_tools, validate_row
+    from fc.tools import ToolCall, ToolRegistry, load_tool_schemas
+    from train.dataset import validate_row
 
     row = {**extras, "messages": [*context, turn]}
     if tools:
         row["tools"] = tools
     problems = validate_row(row)
     if not problems:
-        registry = ToolRegistry.from_schemas(tools or load_tools())
+        registry = ToolRegistry.from_schemas(tools or load_tool_schemas())
         problems = [p for c in turn.get("tool_calls") or []
                     if (p := registry.validate(ToolCall(c["function"]["name"], c["function"]["arguments"])))]
     if problems:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-TOOLS_FILE = Path(__file__).resolve().parent.parent / "data" / "tools.json"
+from fc.tools import load_tool_schemas
+
 ROLES = {"system", "user", "assistant", "tool"}
 
 
@@ -27,23 +27,11 @@ class DatasetError(ValueError):
         super().__init__(f"{path}: {len(problems)} bad line(s)\n{lines}")
 
 
-def load_tools(path: str | Path | None = None) -> list[dict]:
-    """The tool schemas in `path` (default: data/tools.json), the default when a row has no `tools`."""
-    if path is None:
-        return [dict(t) for t in _default_tools()]
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
 def row_tools(row: dict) -> list[dict]:
     """A row's tool schemas, for training and evaluation alike: its `tools` (an empty list is a chat without
     tools), or the built-in ones when it has none."""
     tools = row.get("tools")
-    return load_tools() if tools is None else tools
-
-
-@lru_cache(maxsize=1)
-def _default_tools() -> tuple[dict, ...]:
-    return tuple(json.loads(TOOLS_FILE.read_text(encoding="utf-8")))
+    return load_tool_schemas() if tools is None else tools
 
 
 def _tool_names(tools: object) -> set[str] | None:
@@ -88,7 +76,7 @@ def validate_row(row: object) -> list[str]:
     tools = row.get("tools", None)
     if tools is not None and _tool_names(tools) is None:
         reasons.append("'tools' must be a list of function schemas with names")
-    known = _tool_names(tools) if tools is not None else _tool_names(load_tools())
+    known = _tool_names(tools) if tools is not None else _tool_names(load_tool_schemas())
     pending: list[str] = []  # calls of the latest assistant turn not yet answered by a tool message
     for i, msg in enumerate(messages):
         if not isinstance(msg, dict):

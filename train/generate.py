@@ -20,7 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from zoneinfo import ZoneInfo
 
-from train.dataset import load_tools, save_jsonl
+from fc.tools import load_tool_schemas
+from train.dataset import save_jsonl
 from train.pools import PLACES, load_languages
 from train.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS, function_tool
 
@@ -168,7 +169,7 @@ class Generator:
     def __init__(self, pools: SplitPools, langs: dict[str, ModuleType], rng: random.Random,
                  toolsets: list[list[dict]]):
         self.p, self.langs, self.rng, self.toolsets = pools, langs, rng, toolsets
-        self.default_tools = load_tools()
+        self.default_tools = load_tool_schemas()
         self.lowered = False  # whether the latest `perturb` lowercased its template
 
     # ---- pool access
@@ -592,7 +593,7 @@ def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
     for name in names:
         if not any(name in s for s in sets):
             rng.choice(sets).append(name)
-    default = load_tools()
+    default = load_tool_schemas()
     out = []
     for i, s in enumerate(sets):
         tools = [CATALOG_TOOLS[n] for n in s] + (default if i % 2 else [])
