@@ -96,16 +96,19 @@ class ToolRegistry:
 
     @classmethod
     def from_json(cls, text: str, implementations: dict[str, Callable] | None = None) -> "ToolRegistry":
-        """Parse a JSON list of tool schemas (as typed in the UI); raises ValueError with a clear reason."""
+        """Parse a JSON list of tool schemas (as typed in the UI); raises ValueError with a clear reason.
+
+        A built-in tool may be given by its name alone (`"get_weather"` or `{"name": "get_weather"}`): it
+        stands for the built-in schema, not for a tool without parameters."""
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
             raise ValueError(f"tools JSON is not valid JSON: {e}") from None
-        if isinstance(data, dict):
+        if isinstance(data, (dict, str)):
             data = [data]
         if not isinstance(data, list):
             raise ValueError("tools JSON must be a list of tool schemas")
-        return cls.from_schemas(data, implementations)
+        return cls.from_schemas([_builtin_by_name(item) for item in data], implementations)
 
     @property
     def names(self) -> list[str]:
@@ -159,6 +162,21 @@ def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
         return error.message.replace("Additional properties are not allowed", "unexpected argument")
     return f"{where or 'arguments'}: {error.message}"
+
+
+def _builtin_by_name(item: Any) -> Any:
+    """The built-in schema that `item` names when a name is all it gives; otherwise `item` itself."""
+    fn = item.get("function", item) if isinstance(item, dict) else item
+    name = fn if isinstance(fn, str) else fn.get("name") if isinstance(fn, dict) and fn.keys() == {"name"} else None
+    if name is None:
+        return item
+    builtin = {schema["function"]["name"]: schema for schema in load_tool_schemas()}
+    if name in builtin:
+        return builtin[name]
+    if isinstance(fn, str):
+        raise ValueError(f"{name!r} is not a built-in tool ({', '.join(builtin)}); declare it as a schema with "
+                         '"name", "description" and "parameters"')
+    return item  # a tool of the user's own that takes no arguments
 
 
 def load_tool_schemas(path: str | Path | None = None) -> list[dict]:

@@ -12,7 +12,6 @@ import app  # noqa: E402
 from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted  # noqa: E402
 from fc.builtins import images  # noqa: E402
 from fc.parse import parse  # noqa: E402
-from fc.tools import load_tool_schemas  # noqa: E402
 from fc.tabs.chat import EXAMPLES, Transcript, adapter_choices  # noqa: E402
 from scripted_model import ScriptedModel  # noqa: E402
 
@@ -116,10 +115,9 @@ def test_invalid_tools_json_keeps_the_message_and_sends_nothing(served):
 
 
 def ask_with_one_tool(served, text: str, tool: str, **kwargs) -> list[tuple[str, str]]:
-    """Ask `text` with only the built-in `tool` in the tools JSON; the summarized chat."""
+    """Ask `text` with only the built-in `tool` in the tools JSON, named alone; the summarized chat."""
     c = gradio_client.Client(served[0], verbose=False)
-    one = json.dumps([t for t in load_tool_schemas() if t["function"]["name"] == tool])
-    _, chat, _ = send(c, text, tools_json=one, **kwargs)
+    _, chat, _ = send(c, text, tools_json=json.dumps([tool]), **kwargs)
     return summarize(chat)
 
 

@@ -47,9 +47,20 @@ def test_schema_only_tools_validate_but_do_not_run():
     assert "without an implementation" in reg.execute(ToolCall("search_web", {"query": "x"}))["error"]
 
 
+def test_a_builtin_named_alone_stands_for_its_schema():
+    by_name = {s["function"]["name"]: s for s in load_tool_schemas()}
+    text = '["get_weather", {"type": "function", "function": {"name": "get_time"}}, {"name": "ping"}]'
+    registry = ToolRegistry.from_json(text, {"get_weather": lambda city, unit="celsius": {"city": city}})
+    weather, time, ping = registry.schemas
+    assert (weather, time) == (by_name["get_weather"], by_name["get_time"])
+    assert ping["function"]["parameters"] == {"type": "object", "properties": {}}  # the user's own tool
+    assert registry.execute(ToolCall("get_weather", {"city": "Lyon"})) == {"city": "Lyon"}
+
+
 @pytest.mark.parametrize("text, reason", [
     ("[{", "not valid JSON"),
-    ('"x"', "must be a list"),
+    ("3", "must be a list"),
+    ('["lookup"]', "'lookup' is not a built-in tool"),
     ('[{"description": "no name"}]', "no name"),
     ('[{"name": "t", "parameters": {"type": "string"}}]', "JSON Schema object"),
     ('[{"name": "t", "parameters": {"type": "object", "properties": {"a": {"type": "nope"}}}}]', "invalid parameters"),
