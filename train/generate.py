@@ -585,6 +585,33 @@ class Generator:
                        ("missing_tool", self.tools(drop=tool), [user(text), say(answer)])]
 
 
+    def reading_turn(self, tool: str, lang: str):
+        """A request whose argument takes reading: a weather request naming a unit, or a request where the
+        place is written with a word beside it that is not part of its name ("東京那邊", "現在東京": the
+        language's PLACE_WORDS; Chinese has no spaces to show where a name ends)."""
+        if tool == "get_weather":
+            group, text, c, *_ = self.weather_turn(lang, unit_p=1.0)
+        else:
+            group, text, c, _ = self.time_turn(lang)
+        words = getattr(self.langs[lang], "PLACE_WORDS", None)
+        place = next(iter(c["function"]["arguments"].values()))
+        if words and place in text:
+            text = self.beside(text, place, words)
+        return group, text, c
+
+    def beside(self, text: str, place: str, words: dict[str, list[str]]) -> str:
+        """`text` with a word from `words["before"]` or `words["after"]` next to the first `place`."""
+        k = text.index(place) + len(place)
+        if k == len(place) and self.rng.random() < 0.4:
+            before = self.rng.choice(words["before"])
+            if before not in text:
+                return before + text
+        rest = text[k:]
+        if any(rest.startswith(w) for w in words["after"]):
+            return text
+        return text[:k] + self.rng.choice(words["after"]) + rest
+
+
 def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
     """TOOLSETS tool lists of 2-4 catalog tools (half of them after our three), covering every catalog tool
     the split may use at least once. Held-out tools only appear in val and test."""
@@ -689,11 +716,42 @@ def contrast_pairs(pools: SplitPools, langs: dict[str, ModuleType], seed: int, p
     return rows
 
 
+def remake_for_reading(rows: list[dict], pools: SplitPools, langs: dict[str, ModuleType], seed: int,
+                       share: float, forbidden: set[str]) -> int:
+    """Remake `share` of train's call_weather and call_time rows in place with `Generator.reading_turn`
+    (same category, language and tools), none repeating a `forbidden` user turn; the number remade.
+
+    The shipped adapter's most common wrong arguments are a unit it leaves out ("in °F") and, in Chinese,
+    a place name cut in the wrong spot ("現在蒙特雷", "巴塞隆納那邊"): rows where reading the argument is
+    the hard part."""
+    rng = random.Random(f"{seed}|train|reading")
+    gen = Generator(pools, langs, rng, [])
+    remade = 0
+    for row in rows:
+        tool = {"call_weather": "get_weather", "call_time": "get_time"}.get(row["category"])
+        if tool is None or rng.random() >= share:
+            continue
+        if tool == "get_time" and not hasattr(langs[row["lang"]], "PLACE_WORDS"):
+            continue  # nothing to read harder in a time request without place words
+        for _ in range(20):
+            try:
+                group, text, c = gen.reading_turn(tool, row["lang"])
+            except Skip:
+                break
+            if normalize_text(text) not in forbidden:
+                row.update(group=group, messages=[user(text), calls(c)])
+                forbidden.add(normalize_text(text))
+                remade += 1
+                break
+    return remade
+
+
 def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
-             contrast: int = 0) -> dict[str, list[dict]]:
+             contrast: int = 0, reading: float = 0.0) -> dict[str, list[dict]]:
     """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
     `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py); `contrast` adds that
-    many contrast pairs to train, made after val/test so that those stay the same."""
+    many contrast pairs to train, and `reading` remakes that share of train's weather and time calls
+    (`remake_for_reading`), both after val/test so that those stay the same."""
     sizes = sizes or SPLIT_SIZES
     weights = {c: w for c, w in CATEGORY_WEIGHTS.items() if catalog or c not in CATALOG_CATEGORIES}
     langs = load_languages()
@@ -707,8 +765,11 @@ def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool =
         if split == "train":
             forbidden = {normalize_text(t) for row in rows for t in user_texts(row)}
         splits[split] = rows
+    held = {normalize_text(t) for split in ("val", "test") for row in splits[split] for t in user_texts(row)}
+    if reading:
+        remake_for_reading(splits["train"], pools["train"], langs, seed, reading,
+                           held | {normalize_text(t) for row in splits["train"] for t in user_texts(row)})
     if contrast:
-        held = {normalize_text(t) for split in ("val", "test") for row in splits[split] for t in user_texts(row)}
         extra = contrast_pairs(pools["train"], langs, seed, contrast, held)
         for i, row in enumerate(extra):
             row["id"] = f"train-contrast-{i:05d}"
@@ -781,8 +842,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--contrast", type=int, default=0,
                         help="add this many pairs of train rows asking for a tool with and without it in the list "
                              "(an experiment: see bench/BENCHMARKS.md)")
+    parser.add_argument("--reading", type=float, default=0.0,
+                        help="remake this share of train's weather and time calls so that their arguments take "
+                             "reading: a named unit, a place with a word beside it (an experiment: see "
+                             "bench/BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast), args.out, args.seed)
+    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast, reading=args.reading),
+                    args.out, args.seed)
     print(format_stats(summary))
 
 
