@@ -211,31 +211,28 @@ def test_contrast_pairs_leave_val_and_test_as_they_were(splits, contrast_splits)
     assert not any(gen.normalize_text(t) in held for r in contrast_splits["train"] for t in gen.user_texts(r))
 
 
-def test_reading_rows_name_a_unit_or_write_a_word_beside_the_place(splits):
-    """`--reading`: remade weather calls name a unit the request states; in Chinese the place sits next to a
-    place word that the argument leaves out; val and test stay as they were."""
-    remade = gen.generate(seed=0, reading=1.0)
+def test_place_word_rows_write_a_word_beside_the_place_that_the_argument_leaves_out(splits):
+    """`--place_words`: remade Chinese weather/time requests put a PLACE_WORDS word next to the place, the
+    call keeps the bare name, nothing repeats a val/test request, and val and test stay as they were."""
+    remade = gen.generate(seed=0, place_words=1.0)
     assert remade["val"] == splits["val"] and remade["test"] == splits["test"]
     held = {gen.normalize_text(t) for split in ("val", "test") for r in splits[split] for t in gen.user_texts(r)}
     langs = load_languages()
     changed = [r for r, before in zip(remade["train"], splits["train"]) if r != before]
-    assert len(changed) > 300
+    assert len(changed) > 100
     beside = Counter()
     for row in changed:
-        assert row["category"] in ("call_weather", "call_time") and not validate_row(row)
+        assert row["lang"] in ("zh-Hant", "zh-Hans") and row["category"] in ("call_weather", "call_time")
+        assert not validate_row(row)
         [text] = gen.user_texts(row)
         assert gen.normalize_text(text) not in held
         [c] = row["messages"][-1]["tool_calls"]
-        args = c["function"]["arguments"]
-        if c["function"]["name"] == "get_weather":
-            assert any(w in text.lower() for w in UNIT_WORDS[args["unit"]])
-        words = getattr(langs[row["lang"]], "PLACE_WORDS", None)
-        if words:
-            place = args.get("city") or args["location"]
-            k = text.index(place)
-            near = text[max(0, k - 2):k] + "|" + text[k + len(place):k + len(place) + 2]
-            beside[any(w in near for w in words["before"] + words["after"])] += 1
-            assert not any(w in place for w in words["after"])
+        place = next(iter(c["function"]["arguments"].values()))
+        words = langs[row["lang"]].PLACE_WORDS
+        k = text.index(place)
+        near = text[max(0, k - 2):k] + "|" + text[k + len(place):k + len(place) + 2]
+        beside[any(w in near for w in words["before"] + words["after"])] += 1
+        assert not any(w in place for w in words["after"])
     assert beside[True] > 5 * beside[False]
 
 

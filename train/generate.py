@@ -584,19 +584,17 @@ class Generator:
         return group, [(CALL_CATEGORY[tool], self.tools(drop=other), [user(text), calls(c)]),
                        ("missing_tool", self.tools(drop=tool), [user(text), say(answer)])]
 
-
-    def reading_turn(self, tool: str, lang: str):
-        """A request whose argument takes reading: a weather request naming a unit, or a request where the
-        place is written with a word beside it that is not part of its name ("東京那邊", "現在東京": the
-        language's PLACE_WORDS; Chinese has no spaces to show where a name ends)."""
+    def place_words_turn(self, tool: str, lang: str):
+        """A weather or time request whose place is written with a word beside it that is not part of its
+        name ("東京那邊", "現在東京": the language's PLACE_WORDS; Chinese has no spaces to show where a name
+        ends)."""
         if tool == "get_weather":
-            group, text, c, *_ = self.weather_turn(lang, unit_p=1.0)
+            group, text, c, *_ = self.weather_turn(lang)
         else:
             group, text, c, _ = self.time_turn(lang)
-        words = getattr(self.langs[lang], "PLACE_WORDS", None)
         place = next(iter(c["function"]["arguments"].values()))
-        if words and place in text:
-            text = self.beside(text, place, words)
+        if place in text:
+            text = self.beside(text, place, self.attr(lang, "PLACE_WORDS"))
         return group, text, c
 
     def beside(self, text: str, place: str, words: dict[str, list[str]]) -> str:
@@ -716,42 +714,33 @@ def contrast_pairs(pools: SplitPools, langs: dict[str, ModuleType], seed: int, p
     return rows
 
 
-def remake_for_reading(rows: list[dict], pools: SplitPools, langs: dict[str, ModuleType], seed: int,
-                       share: float, forbidden: set[str]) -> int:
-    """Remake `share` of train's call_weather and call_time rows in place with `Generator.reading_turn`
-    (same category, language and tools), none repeating a `forbidden` user turn; the number remade.
+def remake_with_place_words(rows: list[dict], pools: SplitPools, langs: dict[str, ModuleType], seed: int,
+                            share: float, forbidden: set[str]) -> None:
+    """Remake `share` of train's call_weather and call_time rows in languages with PLACE_WORDS in place with
+    `Generator.place_words_turn` (same category, language and tools), none repeating a `forbidden` user turn.
 
-    The shipped adapter's most common wrong arguments are a unit it leaves out ("in °F") and, in Chinese,
-    a place name cut in the wrong spot ("現在蒙特雷", "巴塞隆納那邊"): rows where reading the argument is
-    the hard part."""
-    rng = random.Random(f"{seed}|train|reading")
+    A common wrong argument of the shipped adapter is a Chinese place cut in the wrong spot ("現在蒙特雷",
+    "巴塞隆納那邊"), and few train rows put such a word next to a place."""
+    rng = random.Random(f"{seed}|train|place_words")
     gen = Generator(pools, langs, rng, [])
-    remade = 0
     for row in rows:
         tool = {"call_weather": "get_weather", "call_time": "get_time"}.get(row["category"])
-        if tool is None or rng.random() >= share:
+        if tool is None or not hasattr(langs[row["lang"]], "PLACE_WORDS") or rng.random() >= share:
             continue
-        if tool == "get_time" and not hasattr(langs[row["lang"]], "PLACE_WORDS"):
-            continue  # nothing to read harder in a time request without place words
         for _ in range(20):
-            try:
-                group, text, c = gen.reading_turn(tool, row["lang"])
-            except Skip:
-                break
+            group, text, c = gen.place_words_turn(tool, row["lang"])
             if normalize_text(text) not in forbidden:
                 row.update(group=group, messages=[user(text), calls(c)])
                 forbidden.add(normalize_text(text))
-                remade += 1
                 break
-    return remade
 
 
 def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
-             contrast: int = 0, reading: float = 0.0) -> dict[str, list[dict]]:
+             contrast: int = 0, place_words: float = 0.0) -> dict[str, list[dict]]:
     """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
     `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py); `contrast` adds that
-    many contrast pairs to train, and `reading` remakes that share of train's weather and time calls
-    (`remake_for_reading`), both after val/test so that those stay the same."""
+    many contrast pairs to train, and `place_words` remakes that share of train's Chinese weather and time
+    calls (`remake_with_place_words`), both after val/test so that those stay the same."""
     sizes = sizes or SPLIT_SIZES
     weights = {c: w for c, w in CATEGORY_WEIGHTS.items() if catalog or c not in CATALOG_CATEGORIES}
     langs = load_languages()
@@ -766,9 +755,9 @@ def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool =
             forbidden = {normalize_text(t) for row in rows for t in user_texts(row)}
         splits[split] = rows
     held = {normalize_text(t) for split in ("val", "test") for row in splits[split] for t in user_texts(row)}
-    if reading:
-        remake_for_reading(splits["train"], pools["train"], langs, seed, reading,
-                           held | {normalize_text(t) for row in splits["train"] for t in user_texts(row)})
+    if place_words:
+        remake_with_place_words(splits["train"], pools["train"], langs, seed, place_words,
+                                held | {normalize_text(t) for row in splits["train"] for t in user_texts(row)})
     if contrast:
         extra = contrast_pairs(pools["train"], langs, seed, contrast, held)
         for i, row in enumerate(extra):
@@ -842,12 +831,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--contrast", type=int, default=0,
                         help="add this many pairs of train rows asking for a tool with and without it in the list "
                              "(an experiment: see bench/BENCHMARKS.md)")
-    parser.add_argument("--reading", type=float, default=0.0,
-                        help="remake this share of train's weather and time calls so that their arguments take "
-                             "reading: a named unit, a place with a word beside it (an experiment: see "
-                             "bench/BENCHMARKS.md)")
+    parser.add_argument("--place_words", type=float, default=0.0,
+                        help="remake this share of train's Chinese weather and time calls with a word beside the "
+                             "place that is not part of its name (an experiment: see bench/BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast, reading=args.reading),
+    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast,
+                             place_words=args.place_words),
                     args.out, args.seed)
     print(format_stats(summary))
 
