@@ -5,10 +5,11 @@ import time
 from dataclasses import dataclass, field
 from typing import Generator, Iterator, Protocol
 
-from fc.model import GenerationSettings
+from fc.settings import GenerationSettings
 from fc.parse import parse
 from fc.prompt import dumps, partial_marker
-from fc.tools import ToolCall, ToolRegistry, decoy_tools
+from fc.decoys import ToolOffer, not_here
+from fc.tools import ToolCall, ToolRegistry
 
 CALL_MARKERS = ("<tool_call", "```", "call(", "{")
 
@@ -106,38 +107,25 @@ def stream_reply(model: ChatModel, messages: list[dict], tools: list[dict], syst
     return raw
 
 
-def decoy_calls(calls: list[ToolCall], decoys: list[dict]) -> list[ToolCall]:
-    """The calls that name one of `decoys` (see `fc.tools.decoy_tools`)."""
-    names = {schema["function"]["name"] for schema in decoys}
-    return [call for call in calls if call.name in names]
-
-
-def not_here(name: str) -> dict:
-    """The result a declined call gets when other calls of its reply run."""
-    return {"error": f"{name} is not one of this chat's tools"}
-
-
 def run_agent(model: ChatModel, messages: list[dict], registry: ToolRegistry, *,
               system: str | None = None, settings: GenerationSettings | None = None,
               max_rounds: int = 4, tool_timeout: float = 60.0, decoys: bool = True) -> Iterator[Event]:
     """Run one user turn to its end; `messages` ends with the user's message and is not modified.
 
-    With `decoys`, the built-in tools the registry leaves out are offered too (`fc.tools.decoy_tools`): calls
-    of them are declined (`Declined`); a reply that made only such calls is answered again with the registry's
-    tools and no call."""
+    With `decoys`, the built-in tools the registry leaves out are offered too and their calls declined
+    (`fc.decoys.ToolOffer`, `Declined`)."""
     messages = list(messages)
-    extra = decoy_tools(registry.schemas) if decoys else []
-    offered = registry.schemas + extra
+    offer = ToolOffer.of(registry.schemas, decoys)
     for round_no in range(max_rounds + 1):
-        raw = yield from stream_reply(model, messages, offered, system, settings)
+        raw = yield from stream_reply(model, messages, offer.tools, system, settings)
         parsed = parse(raw)
-        declined = decoy_calls(parsed.tool_calls, extra)
+        declined = offer.declined(parsed.tool_calls)
         running = [call for call in parsed.tool_calls if call not in declined]
         if declined:
             yield Declined(declined, running)
-            if not running:
+            if offer.answer_again(parsed.tool_calls):
                 answer_only = (settings or GenerationSettings()).answer_only()
-                raw = yield from stream_reply(model, messages, registry.schemas, system, answer_only)
+                raw = yield from stream_reply(model, messages, offer.declared, system, answer_only)
                 parsed = parse(raw)
                 running = parsed.tool_calls
         yield ModelTurn(parsed.content, running, raw, parsed.errors)

@@ -1,55 +1,82 @@
-"""Command-line chat: `python -m fc.chat "What's the weather in Paris?"` prints tool steps and the answer."""
+"""Command-line chat: `python -m fc.chat "What's the weather in Paris?"` prints the tool steps and the answer.
+
+Without a message it is an interactive chat. `--help` lists every flag.
+"""
 from __future__ import annotations
 
-import argparse
+import logging
 import sys
+import warnings
+from dataclasses import dataclass, field
 
 from fc.agent import Final, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent
-from fc.builtins import images
-from fc.model import GenerationSettings, ModelHandle
+from fc.cli import ArgumentParser
 from fc.prompt import dumps
-from fc.tools import builtin_registry
+from fc.settings import GenerationSettings
+
+
+@dataclass
+class ChatOptions:
+    """The command line's model and loop options (with `GenerationSettings` it makes the CLI)."""
+
+    base_model: str = field(default="embedded", metadata={"help": "'embedded', a Hugging Face id or a local folder."})
+    adapter: str = field(default="default", metadata={"help": "'default' (shipped), 'none' or a PEFT adapter folder."})
+    threads: int | None = field(default=None, metadata={"help": "CPU threads for torch."})
+    max_rounds: int = field(default=4, metadata={"help": "Most tool rounds per message."})
+    image_model: str | None = field(default=None, metadata={"help": "diffusers model id/folder, or 'tiny-random'."})
+    verbose: bool = field(default=False, metadata={"help": "Show library warnings and progress bars."})
+
+
+def parse_args(argv: list[str] | None = None) -> tuple[ChatOptions, GenerationSettings, list[str]]:
+    parser = ArgumentParser((ChatOptions, GenerationSettings), prog="python -m fc.chat", description=__doc__.split("\n")[0])
+    parser.add_argument("prompt", nargs="*", help="the user's message (omit for an interactive chat)")
+    options, settings, rest = parser.parse_args_into_dataclasses(argv)
+    return options, settings, rest.prompt
+
+
+def quiet_libraries() -> None:
+    """Keep library warnings, info logs and progress bars off the user's screen."""
+    from transformers.utils import logging as hf_logging
+
+    warnings.filterwarnings("ignore")
+    logging.getLogger().setLevel(logging.ERROR)
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("prompt", nargs="*", help="the user's message (omit for an interactive chat)")
-    p.add_argument("--base-model", default="embedded", help="embedded, a Hugging Face id or a local folder")
-    p.add_argument("--adapter", default="default", help="'default' (shipped), 'none' or a PEFT adapter folder")
-    p.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
-    p.add_argument("--max-new-tokens", type=int, default=256)
-    p.add_argument("--temperature", type=float, default=0.0)
-    p.add_argument("--call-threshold", type=float, default=GenerationSettings.call_threshold,
-                   help="least probability of a tool call for a reply to start one; a reply that starts in "
-                        "prose ends where it would open a call (0 = plain decoding)")
-    p.add_argument("--free-calls", action="store_true",
-                   help="do not hold tool calls to the declared tools' schemas (see fc.grammar)")
-    p.add_argument("--max-rounds", type=int, default=4)
-    p.add_argument("--image-model", default=None, help="diffusers model id/folder, or 'tiny-random'")
-    args = p.parse_args(argv)
-    if args.image_model:
-        images.settings.model = args.image_model
-    handle = ModelHandle.load(args.base_model, args.adapter, threads=args.threads)
+    options, settings, prompt = parse_args(argv)
+    if not options.verbose:
+        quiet_libraries()
+    from fc.builtins import images
+    from fc.model import ModelHandle
+    from fc.tools import builtin_registry
+
+    if options.image_model:
+        images.settings.model = options.image_model
+    handle = ModelHandle.load(options.base_model, options.adapter, threads=options.threads)
     print(f"[model] {handle.label}", file=sys.stderr)
     registry = builtin_registry()
-    settings = GenerationSettings(args.max_new_tokens, args.temperature, call_threshold=args.call_threshold,
-                                  guided_calls=not args.free_calls)
     messages: list[dict] = []
-    turns = [" ".join(args.prompt)] if args.prompt else iter(_ask, None)
+    turns = [" ".join(prompt)] if prompt else iter(_ask, None)
     for text in turns:
         messages.append({"role": "user", "content": text})
-        for event in run_agent(handle, messages, registry, settings=settings, max_rounds=args.max_rounds):
+        streamed = ""  # the reply text printed as it came
+        for event in run_agent(handle, messages, registry, settings=settings, max_rounds=options.max_rounds):
             if isinstance(event, TextDelta):
                 print(event.text, end="", flush=True)
+                streamed += event.text
             elif isinstance(event, ModelTurn) and event.tool_calls:
-                print(f"\n[model] {event.raw.strip()}")
+                print(("\n" if streamed else "") + f"[model] {event.raw.strip()}")
+                streamed = ""
             elif isinstance(event, ToolStarted):
-                print(f"🛠️  {event.name}({dumps(event.arguments)}) ...", flush=True)
+                print(f"[tool] {event.name}({dumps(event.arguments)}) ...", flush=True)
             elif isinstance(event, ToolFinished):
-                mark = "✓" if event.ok else "✗"
-                print(f"   {mark} {event.seconds:.2f}s -> {dumps(event.result)}")
+                mark = "ok" if event.ok else "error"
+                print(f"       {mark} in {event.seconds:.2f}s -> {dumps(event.result)}")
             elif isinstance(event, Final):
-                print(f"\n[answer] {event.content}")
+                rest = event.content[len(streamed):] if event.content.startswith(streamed) else "\n" + event.content
+                print(rest if streamed else f"[answer] {event.content}")
                 messages = event.messages
     return 0
 

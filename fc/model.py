@@ -3,41 +3,29 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 import os
 import threading
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import torch
 from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria, StoppingCriteriaList
 
-from fc import ADAPTERS_DIR, CALL_THRESHOLD
+from fc import ADAPTERS_DIR
 from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
 from fc.grammar import ToolCallGrammar, VocabularyIndex
 from fc.prompt import CALL_OPEN, partial_marker, render
+from fc.settings import GenerationSettings
 
 DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
 
 
-@dataclass
-class GenerationSettings:
-    max_new_tokens: int = 256
-    temperature: float = 0.0  # 0 = greedy
-    top_p: float = 1.0
-    call_threshold: float = CALL_THRESHOLD  # 0 = plain decoding; see CallDecision and AnswerStaysAnswer
-    guided_calls: bool = True  # tool calls must fit the declared tools' schemas; see fc.grammar
-
-    def answer_only(self) -> "GenerationSettings":
-        """These settings with tool calls ruled out: `CallDecision` never lets a reply start one."""
-        return replace(self, call_threshold=math.inf)
-
-    def kwargs(self) -> dict:
-        if self.temperature <= 0:
-            return {"max_new_tokens": self.max_new_tokens, "do_sample": False}
-        return {"max_new_tokens": self.max_new_tokens, "do_sample": True,
-                "temperature": self.temperature, "top_p": self.top_p}
+def sampling_kwargs(settings: GenerationSettings) -> dict:
+    """`generate` keyword arguments for the sampling part of `settings`."""
+    if settings.greedy:
+        return {"max_new_tokens": settings.max_new_tokens, "do_sample": False}
+    return {"max_new_tokens": settings.max_new_tokens, "do_sample": True,
+            "temperature": settings.temperature, "top_p": settings.top_p}
 
 
 class CallDecision(LogitsProcessor):
@@ -203,7 +191,7 @@ class ModelHandle:
     def _gen_kwargs(self, settings: GenerationSettings | None, prompt_length: int,
                     tools: list[list[dict]] | None) -> dict:
         settings = settings or GenerationSettings()
-        kwargs = {**settings.kwargs(), "pad_token_id": self.tokenizer.pad_token_id}
+        kwargs = {**sampling_kwargs(settings), "pad_token_id": self.tokenizer.pad_token_id}
         processors = LogitsProcessorList()
         if settings.call_threshold > 0:
             processors.append(CallDecision(self.call_token_id, prompt_length, settings.call_threshold))
@@ -229,6 +217,23 @@ class ModelHandle:
                     settings, length, tools[i:i + batch_size] if tools else None))
                 outputs += self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
         return [answer_part(text) for text in outputs] if settings.call_threshold > 0 else outputs
+
+    def generate_chats(self, chats: list[tuple[list[dict], list[dict]]], settings: GenerationSettings | None = None,
+                       batch_size: int = 8, progress: Callable[[int, int], None] | None = None) -> list[str]:
+        """Replies to many conversations, each `(messages, tools)`, in input order: generated in batches of
+        similar prompt length (longest first); `progress(done, total)` after each batch."""
+        prompts = [self.render(messages, tools) for messages, tools in chats]
+        lengths = [len(ids) for ids in self.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
+        order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
+        outputs = [""] * len(prompts)
+        for start in range(0, len(order), batch_size):
+            chunk = order[start:start + batch_size]
+            texts = self.generate_many([prompts[i] for i in chunk], settings, batch_size, [chats[i][1] for i in chunk])
+            for i, text in zip(chunk, texts):
+                outputs[i] = text
+            if progress:
+                progress(min(start + batch_size, len(order)), len(order))
+        return outputs
 
     def generate(self, prompt: str, settings: GenerationSettings | None = None,
                  tools: list[dict] | None = None) -> str:

@@ -4,7 +4,7 @@ import pytest
 import torch
 
 from fc.grammar import CLOSE, OPEN, ToolCallGrammar, call_schema
-from fc.model import GenerationSettings
+from fc.settings import GenerationSettings
 from fc.parse import parse
 from fc.prompt import format_tool_call
 from fc.tools import ToolRegistry, load_tool_schemas

@@ -1,7 +1,8 @@
 """Model handle: tiny random Llama for the mechanics, the real embedded model for integration."""
 import pytest
 
-from fc.model import GenerationSettings, ModelHandle, resolve_adapter
+from fc.model import ModelHandle, resolve_adapter
+from fc.settings import GenerationSettings
 
 SHORT = GenerationSettings(max_new_tokens=8)
 

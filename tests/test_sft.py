@@ -192,7 +192,8 @@ def cuda_and_bitsandbytes() -> bool:
 
 @pytest.mark.skipif(not cuda_and_bitsandbytes(), reason="QLoRA needs a CUDA GPU and bitsandbytes")
 def test_qlora_trains_on_a_4bit_base_and_its_adapter_loads_in_4bit(tiny_base, data_file, tmp_path):
-    from fc.model import GenerationSettings, ModelHandle
+    from fc.model import ModelHandle
+    from fc.settings import GenerationSettings
 
     result = train(tiny_config(tiny_base, data_file, tmp_path, load_in_4bit=True), log=lambda _: None)
     assert result.status == "finished" and result.steps == 3 and result.final_loss > 0

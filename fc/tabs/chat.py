@@ -21,9 +21,11 @@ from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolF
 from fc.builtins import images
 from fc.embedded import EMBEDDED
 from fc.flags import flags_path, save_flag
-from fc.model import DEFAULT_ADAPTER, GenerationSettings, get_model
+from fc.model import DEFAULT_ADAPTER, get_model
+from fc.settings import GenerationSettings
 from fc.prompt import DEFAULT_SYSTEM
-from fc.tools import BUILTIN_TOOLS_FILE, ToolRegistry, builtin_implementations, decoy_tools
+from fc.decoys import decoy_tools
+from fc.tools import BUILTIN_TOOLS_FILE, ToolRegistry, builtin_implementations
 
 ModelFactory = Callable[[str, str], Any]  # (base, adapter) -> object with .stream_chat and .label
 
