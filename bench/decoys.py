@@ -1,4 +1,4 @@
-"""What decoys (fc.tools.decoy_tools) change: rows whose tool list leaves out a built-in, without and with them.
+"""What decoys (fc.decoys.decoy_tools) change: rows whose tool list leaves out a built-in, without and with them.
 
     python bench/decoys.py [--data data/val.jsonl] [--adapter default] [--batch-size 8] [--seed 0] [--threads N]
 
@@ -20,7 +20,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
-from fc.tools import decoy_tools, load_tool_schemas  # noqa: E402
+from fc.decoys import decoy_tools  # noqa: E402
+from fc.tools import load_tool_schemas  # noqa: E402
 from train.dataset import row_tools  # noqa: E402
 from train.evaluate import EvalConfig, evaluate, load_rows  # noqa: E402
 from train.metrics import split_row, turn_calls  # noqa: E402

@@ -192,22 +192,6 @@ def _builtin_schemas() -> list[dict]:
     return json.loads(BUILTIN_TOOLS_FILE.read_text(encoding="utf-8"))
 
 
-def decoy_tools(declared: Iterable[dict]) -> list[dict]:
-    """The built-in tools that `declared` leaves out when it keeps at least one of them: decoys to offer the
-    model too (see `fc.agent.run_agent`).
-
-    Our training rows nearly always list all three built-in tools, so a small model learns to call whichever
-    listed tool comes closest: asked for the time with only get_weather declared, the shipped adapter calls
-    get_weather (13 of its 21 false calls on the test split). Offered the missing tool too, it asks for that
-    one, and the agent can decline the call. Tool lists of the user's own tools only get none: there our
-    tools in the prompt changed other calls (BFCL, 50 rows: 40% right without them, 32% with them)."""
-    names = {schema.get("function", schema).get("name") for schema in declared}
-    builtin = load_tool_schemas()
-    if not any(schema["function"]["name"] in names for schema in builtin):
-        return []
-    return [schema for schema in builtin if schema["function"]["name"] not in names]
-
-
 def builtin_implementations() -> dict[str, Callable]:
     from fc.builtins import clock, images, weather
 

@@ -3,7 +3,8 @@ import json
 import pytest
 
 from fc.builtins.images import generate_image
-from fc.tools import Tool, ToolCall, ToolRegistry, builtin_registry, decoy_tools, load_tool_schemas
+from fc.decoys import decoy_tools
+from fc.tools import Tool, ToolCall, ToolRegistry, builtin_registry, load_tool_schemas
 
 
 def test_builtin_schemas_are_exactly_the_canonical_ones():
