@@ -20,8 +20,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
-from train.evaluate import EvalConfig, generate_outputs, load_rows, prompt_for  # noqa: E402
+from fc.settings import GenerationSettings  # noqa: E402
 from train.dataset import row_tools  # noqa: E402
+from train.evaluate import load_rows  # noqa: E402
+from train.metrics import split_row  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
 
     handle = ModelHandle.load(args.base_model, args.adapter, threads=args.threads)
     rows = load_rows(args.data, limit=args.rows)
-    prompts = [prompt_for(row, handle) for row in rows]
+    chats = [(split_row(row)[0], row_tools(row)) for row in rows]
     import torch
 
     print(f"{handle.label} on {handle.device} ({torch.get_num_threads()} threads), {len(rows)} rows of "
@@ -48,9 +50,7 @@ def main(argv: list[str] | None = None) -> None:
     for _ in range(args.runs):
         for batch_size in seconds:
             start = time.perf_counter()
-            config = EvalConfig(batch_size=batch_size, max_new_tokens=args.max_new_tokens)
-            outputs = generate_outputs(prompts, handle, config.settings(), batch_size,
-                                       tools=[row_tools(row) for row in rows])
+            outputs = handle.generate_chats(chats, GenerationSettings(args.max_new_tokens), batch_size)
             seconds[batch_size].append(time.perf_counter() - start)
             reference = reference or outputs
             assert outputs == reference, f"batch size {batch_size} changed the predictions"

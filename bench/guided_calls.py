@@ -22,9 +22,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from fc.embedded import EMBEDDED  # noqa: E402
 from fc.model import ModelHandle  # noqa: E402
 from fc.parse import parse  # noqa: E402
+from fc.settings import GenerationSettings  # noqa: E402
 from fc.tools import ToolRegistry  # noqa: E402
-from train.evaluate import EvalConfig, generate_outputs, load_rows, prompt_for  # noqa: E402
 from train.dataset import row_tools  # noqa: E402
+from train.evaluate import load_rows  # noqa: E402
+from train.metrics import split_row  # noqa: E402
 
 
 def valid_calls(outputs: list[str], tools: list[list[dict]]) -> int:
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> None:
 
     handle = ModelHandle.load(args.base_model, args.adapter, threads=args.threads)
     rows = [r for r in load_rows(args.data) if (r.get("category") or "").startswith(args.category)][:args.rows]
-    prompts, tools = [prompt_for(row, handle) for row in rows], [row_tools(row) for row in rows]
+    tools = [row_tools(row) for row in rows]
+    chats = [(split_row(row)[0], t) for row, t in zip(rows, tools)]
     handle.vocabulary  # built once per model (~1 s), not part of the timings
     import torch
 
@@ -62,9 +65,9 @@ def main(argv: list[str] | None = None) -> None:
     outputs: dict[bool, list[str]] = {}
     for _ in range(args.runs):
         for guided in seconds:
-            config = EvalConfig(batch_size=args.batch_size, max_new_tokens=args.max_new_tokens, guided_calls=guided)
+            settings = GenerationSettings(args.max_new_tokens, guided_calls=guided)
             start = time.perf_counter()
-            outputs[guided] = generate_outputs(prompts, handle, config.settings(), config.batch_size, tools=tools)
+            outputs[guided] = handle.generate_chats(chats, settings, args.batch_size)
             seconds[guided].append(time.perf_counter() - start)
 
     free = statistics.median(seconds[False])

@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from fc.model import ModelHandle
     from train.dataset import load_jsonl
+    from fc.settings import GenerationSettings
     from train.evaluate import EvalConfig, evaluate, write_results
     from train.sft import EVAL_MAX_NEW_TOKENS
 
@@ -75,8 +76,8 @@ def main(argv: list[str] | None = None) -> None:
         handle = ModelHandle.load(config.base_model, result.adapter_dir, threads=args.threads)
         metrics = {}
         for stem, rows in sets.items():
-            evaluated = evaluate(rows, handle, EvalConfig(batch_size=args.batch_size,
-                                                          max_new_tokens=EVAL_MAX_NEW_TOKENS))
+            evaluated = evaluate(rows, handle, EvalConfig(
+                batch_size=args.batch_size, generation=GenerationSettings(EVAL_MAX_NEW_TOKENS)))
             write_results(evaluated, out / "-".join(filter(None, (name, stem, "eval"))))
             metrics[stem] = evaluated.metrics
             text = line(f"{name} @ {stem}" if stem else name, result.info, evaluated.metrics)

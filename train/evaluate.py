@@ -2,7 +2,7 @@
 
     python -m train.evaluate --data data/val.jsonl --out runs/eval [--base-model ID_OR_PATH]
         [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4]
-        [--free-calls] [--no-decoys] [--limit N]
+        [--no-guided-calls] [--no-decoys] [--limit N]      # --help lists every flag
     python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
 
 Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `declined`, `failure`, `failure_reason`),
@@ -10,17 +10,16 @@ DIR/metrics.json, DIR/report.md and DIR/confusion_matrix.png. Scoring lives in `
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from fc import CALL_THRESHOLD
 from fc.embedded import EMBEDDED
+from fc.settings import GenerationSettings
 from train.dataset import row_tools
 from train.metrics import FAILURE_KINDS, RowScore, score_predictions, split_row, turn_calls
 
@@ -28,25 +27,27 @@ Progress = Callable[[int, int], None]
 MAX_REPORT_EXAMPLES = 20
 
 
+def _option(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
 @dataclass
-class EvalConfig:
-    """One evaluation run; the CLI flags and the Evaluate/Train tabs fill the same fields.
-    `base_model`/`adapter` say what `load_model` loads; `evaluate` uses the handle it is given."""
+class EvalOptions:
+    """What to evaluate and how; the CLI flags are generated from these fields (and GenerationSettings')."""
 
-    base_model: str = EMBEDDED
-    adapter: str = "default"  # "default" (shipped adapter), "none" or an adapter folder
-    batch_size: int = 8
-    max_new_tokens: int = 256
-    call_threshold: float = CALL_THRESHOLD  # see fc.model.CallDecision (0 = plain greedy)
-    guided_calls: bool = True  # tool calls must fit the row's tool schemas (see fc.grammar)
-    decoys: bool = True  # offer the built-in tools a row leaves out, decline calls to them (fc.tools.decoy_tools)
+    base_model: str = _option(EMBEDDED, "'embedded', a Hugging Face id or a local folder.")
+    adapter: str = _option("default", "'default' (the shipped adapter), 'none' or an adapter folder.")
+    batch_size: int = _option(8, "Rows generated together.")
+    decoys: bool = _option(True, "Offer the built-in tools a row leaves out and decline calls of them "
+                                 "(see fc.decoys).")
 
-    def settings(self):
-        """The `fc.model.GenerationSettings` of this run (greedy)."""
-        from fc.model import GenerationSettings
 
-        return GenerationSettings(max_new_tokens=self.max_new_tokens, call_threshold=self.call_threshold,
-                                  guided_calls=self.guided_calls)
+@dataclass
+class EvalConfig(EvalOptions):
+    """One evaluation run: the options and the generation settings (greedy by default). The CLI and the
+    Evaluate/Train tabs fill it; `evaluate` uses the handle it is given, `load_model` loads what it names."""
+
+    generation: GenerationSettings = field(default_factory=GenerationSettings)
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
@@ -88,45 +89,24 @@ def prompt_for(row: dict, handle, tools: list[dict] | None = None) -> str:
     return handle.render(context, row_tools(row) if tools is None else tools)
 
 
-def generate_outputs(prompts: list[str], handle, settings, batch_size: int = 8, progress: Progress | None = None,
-                     tools: list[list[dict]] | None = None) -> list[str]:
-    """Generation in batches of similar length (longest first), returned in input order.
-    `settings`: `fc.model.GenerationSettings`; `tools[i]`: the tools declared in `prompts[i]`."""
-    lengths = [len(ids) for ids in handle.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
-    order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
-    outputs: list[str] = [""] * len(prompts)
-    for start in range(0, len(order), batch_size):
-        chunk = order[start:start + batch_size]
-        chunk_tools = [tools[i] for i in chunk] if tools else None
-        texts = handle.generate_many([prompts[i] for i in chunk], settings, batch_size, chunk_tools)
-        for i, text in zip(chunk, texts):
-            outputs[i] = text
-        if progress:
-            progress(min(start + batch_size, len(order)), len(order))
-    return outputs
-
-
 def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
-    """Each row's reply and the decoy calls declined on the way, as `fc.agent.run_agent` does it: with
-    `config.decoys` the built-in tools a row leaves out are offered too (`fc.tools.decoy_tools`); their calls are
-    declined (`prediction_of` drops them), and a reply that made only such calls is generated again with the
-    row's own tools and no call."""
-    from fc.agent import decoy_calls
+    """Each row's reply and the decoy calls declined on the way, under the agent's decoy policy
+    (`fc.decoys.ToolOffer`): a reply that made only declined calls is generated again with the row's own tools
+    and calls ruled out; `prediction_of` drops the declined calls of the others."""
+    from fc.decoys import ToolOffer
     from fc.parse import parse
-    from fc.tools import decoy_tools
 
-    tools = [row_tools(row) for row in rows]
-    decoys = [decoy_tools(t) if config.decoys else [] for t in tools]
-    offered = [t + d for t, d in zip(tools, decoys)]
-    settings = config.settings()
-    outputs = generate_outputs([prompt_for(row, handle, t) for row, t in zip(rows, offered)], handle, settings,
-                               config.batch_size, progress, offered)
+    offers = [ToolOffer.of(row_tools(row), config.decoys) for row in rows]
+    contexts = [split_row(row)[0] for row in rows]
+    settings = config.generation
+    outputs = handle.generate_chats([(context, offer.tools) for context, offer in zip(contexts, offers)], settings,
+                                    config.batch_size, progress)
     calls = [parse(raw).tool_calls for raw in outputs]
-    declined = [[call.name for call in decoy_calls(c, d)] for c, d in zip(calls, decoys)]
-    again = [i for i, names in enumerate(declined) if names and len(names) == len(calls[i])]
-    answers = generate_outputs([prompt_for(rows[i], handle) for i in again], handle, settings.answer_only(),
-                               config.batch_size, tools=[tools[i] for i in again])
+    declined = [[call.name for call in offer.declined(c)] for offer, c in zip(offers, calls)]
+    again = [i for i, (offer, c) in enumerate(zip(offers, calls)) if offer.answer_again(c)]
+    answers = handle.generate_chats([(contexts[i], offers[i].declared) for i in again], settings.answer_only(),
+                                    config.batch_size)
     for i, answer in zip(again, answers):
         outputs[i] = answer
     return outputs, declined
@@ -161,9 +141,7 @@ def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
         "generation_seconds": round(seconds, 3),
         "examples_per_s": round(len(rows) / seconds, 3) if seconds > 0 else None,
         "declined_rows": sum(bool(names) for names in declined),
-        "config": {"batch_size": config.batch_size, "max_new_tokens": config.max_new_tokens,
-                   "call_threshold": config.call_threshold, "guided_calls": config.guided_calls,
-                   "decoys": config.decoys},
+        "config": {"batch_size": config.batch_size, "decoys": config.decoys, **asdict(config.generation)},
     })
     return EvalResult(predictions, metrics, scores)
 
@@ -330,32 +308,30 @@ def write_results(result: EvalResult, out_dir: str | Path) -> Path:
 
 
 # ------------------------------------------------------------------------------------------------ CLI
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m train.evaluate", description=__doc__.split("\n")[0])
-    source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--data", help="JSONL in our format; the last message of each row is the expected turn")
-    source.add_argument("--bfcl", help="BFCL categories, comma-separated (e.g. simple_python,irrelevance)")
-    p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--base-model", default=EMBEDDED, help="Hub id or folder (default: the embedded SmolLM2)")
-    p.add_argument("--adapter", default="default", help='"default" (shipped adapter), "none" or a folder')
-    p.add_argument("--batch-size", type=int, default=EvalConfig.batch_size)
-    p.add_argument("--max-new-tokens", type=int, default=EvalConfig.max_new_tokens)
-    p.add_argument("--call-threshold", type=float, default=EvalConfig.call_threshold,
-                   help="least probability of a tool call for a reply to start one; a reply that starts "
-                        "in prose ends where it would open a call (0 = plain greedy)")
-    p.add_argument("--free-calls", action="store_true",
-                   help="do not hold tool calls to the declared schemas (see fc.grammar)")
-    p.add_argument("--no-decoys", action="store_true",
-                   help="do not offer the built-in tools a row lacks (see fc.tools.decoy_tools)")
-    p.add_argument("--limit", type=int, help="first N rows (per category with --bfcl)")
-    p.add_argument("--threads", type=int, help="CPU threads for torch (default: FC_THREADS or torch's choice)")
-    return p.parse_args(argv)
+@dataclass
+class EvalSource:
+    """The command line's data and output (with `EvalOptions` and `GenerationSettings` it makes the CLI)."""
+
+    out: str = _option(None, "Output folder (required).")
+    data: str | None = _option(None, "JSONL in our format; the last message of each row is the expected turn.")
+    bfcl: str | None = _option(None, "BFCL categories, comma-separated (e.g. simple_python,irrelevance).")
+    limit: int | None = _option(None, "The first N rows (per category with --bfcl).")
+    threads: int | None = _option(None, "CPU threads for torch (default: FC_THREADS or torch's choice).")
+
+
+def parse_args(argv: list[str] | None = None) -> tuple[EvalSource, EvalConfig]:
+    from fc.cli import ArgumentParser
+
+    parser = ArgumentParser((EvalSource, EvalOptions, GenerationSettings), prog="python -m train.evaluate",
+                              description=__doc__.split("\n")[0])
+    source, options, generation = parser.parse_args_into_dataclasses(argv)
+    if not source.out or (source.data is None) == (source.bfcl is None):
+        parser.error("give --out and exactly one of --data / --bfcl")
+    return source, EvalConfig(**asdict(options), generation=generation)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    config = EvalConfig(args.base_model, args.adapter, args.batch_size, args.max_new_tokens, args.call_threshold,
-                        not args.free_calls, not args.no_decoys)
+    args, config = parse_args(argv)
     try:
         rows = load_rows(args.data, args.bfcl, args.limit)
         if not rows:

@@ -345,13 +345,14 @@ def check_target_modules(model, targets: list[str] | str) -> list[str] | str:
 
 def evaluate_handle(handle, rows: list[dict], log: Callable[[str], None]) -> dict:
     """`train.evaluate` metrics of `handle` on `rows`."""
+    from fc.settings import GenerationSettings
     from train.evaluate import EvalConfig, evaluate
 
     def progress(done: int, total: int) -> None:
         log(f"  evaluated {done}/{total} rows")
 
     config = EvalConfig(base_model=handle.base, adapter=str(handle.adapter or "none"),
-                        max_new_tokens=EVAL_MAX_NEW_TOKENS)
+                        generation=GenerationSettings(max_new_tokens=EVAL_MAX_NEW_TOKENS))
     return evaluate(rows, handle, config, progress).metrics
 
 

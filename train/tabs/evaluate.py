@@ -13,12 +13,14 @@ import pandas as pd
 
 from fc import DATA_DIR
 from fc.embedded import EMBEDDED
+from fc.settings import GenerationSettings
 from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory
 from train.corrections import append_correction, correction_row, parse_turn, turn_of_prediction
 from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_text, format_message, load_rows,
                             predicted_text, summary_markdown)
 from train.dataset import row_tools
 from train.metrics import FAILURE_KINDS, split_row, turn_calls
+from train.tabs.upload import check_upload
 
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
            "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
@@ -49,16 +51,6 @@ def rows_for(source: str, upload: str | None, bfcl: list[str] | None, max_rows: 
     if not rows:
         raise ValueError(f"{path} has no rows")
     return rows
-
-
-def check_upload(path: str | None) -> str:
-    """A status line for an uploaded dataset: its row count, or every bad line with its number."""
-    if not path:
-        return ""
-    try:
-        return f"✅ {len(rows_for('upload JSONL', path, None, None))} valid rows."
-    except ValueError as e:
-        return f"❌ {e}".replace("\n", "  \n")
 
 
 def last_user_text(messages: list[dict], limit: int = 80) -> str:
@@ -176,11 +168,11 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     with gr.Accordion("Generation", open=False):
         with gr.Row():
             batch_size = gr.Slider(1, 64, EvalConfig.batch_size, step=1, label="Batch size")
-            max_new_tokens = gr.Slider(16, 1024, EvalConfig.max_new_tokens, step=16, label="Max new tokens")
-            call_threshold = gr.Slider(0, 1, EvalConfig.call_threshold, step=0.05, label="Call threshold",
+            max_new_tokens = gr.Slider(16, 1024, GenerationSettings.max_new_tokens, step=16, label="Max new tokens")
+            call_threshold = gr.Slider(0, 1, GenerationSettings.call_threshold, step=0.05, label="Call threshold",
                                        info="least probability of calling for a reply to start a call; "
                                             "prose replies end where they would open one (0 = greedy)")
-            guided_calls = gr.Checkbox(EvalConfig.guided_calls, label="Guided tool calls",
+            guided_calls = gr.Checkbox(GenerationSettings.guided_calls, label="Guided tool calls",
                                        info="tool calls can only name the row's tools and fit their schemas")
             decoys = gr.Checkbox(EvalConfig.decoys, label="Decline missing built-in tools",
                                  info="built-in tools left out of a row that keeps some are offered too; a "
@@ -230,8 +222,8 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         except Exception as e:
             return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
                     gr.update())
-        config = EvalConfig(base_value, adapter_value, int(batch), int(tokens), float(threshold), bool(guided),
-                            bool(use_decoys))
+        config = EvalConfig(base_value, adapter_value, int(batch), bool(use_decoys),
+                            GenerationSettings(int(tokens), call_threshold=float(threshold), guided_calls=bool(guided)))
         result = evaluate(rows, handle, config,
                           progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
         m = result.metrics
