@@ -1,53 +1,90 @@
-"""A scripted fake chat model for the app tests: calls a tool for the user's question, then answers from its result."""
+"""The one scripted fake model of the tests: a model backend (`stream_chat`, `generate_chats`) without weights.
+
+Its replies are scripted: texts given to the constructor are used in order; after them (or without them) a
+reply function `(messages, tools, settings) -> text` answers, by default `weather_script`. It records every
+request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`.
+"""
 from __future__ import annotations
 
 import json
-import math
 import re
+from dataclasses import dataclass
+from typing import Callable
 
 from fc.prompt import format_tool_call
+from fc.settings import GenerationSettings
+
+
+@dataclass
+class Asked:
+    """One reply the model was asked for."""
+    messages: list[dict]
+    tools: list[dict]
+    settings: GenerationSettings | None
+
+    @property
+    def tool_names(self) -> list[str]:
+        return [tool["function"]["name"] for tool in self.tools]
+
+
+def result_answer(result: dict) -> str:
+    if "image" in result:
+        return "Here is your image."
+    if "error" in result:
+        return f"Sorry, that failed: {result['error']}"
+    return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
+
+
+def weather_script(messages: list[dict], tools: list[dict], settings: GenerationSettings | None) -> str:
+    """Weather/image questions get a tool call (weather and time: two); after tool results it answers from them;
+    with calls ruled out it says it can't."""
+    results = []
+    for m in reversed(messages):  # the results of the last round of calls
+        if m["role"] != "tool":
+            break
+        results.insert(0, json.loads(m["content"]))
+    if results:
+        return " ".join(result_answer(result) for result in results)
+    text = messages[-1]["content"]
+    if settings is not None and settings.calls_ruled_out:
+        return "I can't do that with the tools of this chat."
+    if "draw" in text.lower():
+        return format_tool_call("generate_image", {"prompt": text})
+    if "weather" in text.lower():
+        city = re.findall(r"in ([A-Z]\w+)", text)
+        city = city[-1] if city else "Paris"
+        reply = "Let me check.\n" + format_tool_call("get_weather", {"city": city})
+        if "time" in text.lower():
+            reply += "\n" + format_tool_call("get_time", {"location": city})
+        return reply
+    return "I can only talk about the weather."
 
 
 class ScriptedModel:
-    """Weather/image questions get a tool call (weather and time: two); after tool results it answers from them."""
+    """A fake model backend; see the module docstring."""
 
     label = "scripted fake model"
 
-    def __init__(self):
-        self.prompts: list[list[dict]] = []  # every conversation it was asked to continue
+    def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7):
+        self.replies, self.reply, self.piece = list(replies), reply, piece
+        self.asked: list[Asked] = []
+        self.batches: list[int] = []
 
-    @staticmethod
-    def answer(result: dict) -> str:
-        if "image" in result:
-            return "Here is your image."
-        if "error" in result:
-            return f"Sorry, that failed: {result['error']}"
-        return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
-
-    def reply(self, messages: list[dict], may_call: bool = True) -> str:
-        results = []
-        for m in reversed(messages):  # the results of the last round of calls
-            if m["role"] != "tool":
-                break
-            results.insert(0, json.loads(m["content"]))
-        if results:
-            return " ".join(self.answer(result) for result in results)
-        text = messages[-1]["content"]
-        if not may_call:
-            return "I can't do that with the tools of this chat."
-        if "draw" in text.lower():
-            return format_tool_call("generate_image", {"prompt": text})
-        if "weather" in text.lower():
-            city = re.findall(r"in ([A-Z]\w+)", text)
-            city = city[-1] if city else "Paris"
-            reply = "Let me check.\n" + format_tool_call("get_weather", {"city": city})
-            if "time" in text.lower():
-                reply += "\n" + format_tool_call("get_time", {"location": city})
-            return reply
-        return "I can only talk about the weather."
+    def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None) -> str:
+        self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings))
+        return self.replies.pop(0) if self.replies else self.reply(messages, tools or [], settings)
 
     def stream_chat(self, messages, tools, system=None, settings=None):
-        self.prompts.append([dict(m) for m in messages])
-        text = self.reply(messages, may_call=settings is None or not math.isinf(settings.call_threshold))
-        for i in range(0, len(text), 7):  # stream in small pieces, like a real model
-            yield text[i:i + 7]
+        text = self._text(messages, tools, settings)
+        for i in range(0, len(text), self.piece):  # stream in small pieces, like a real model
+            yield text[i:i + self.piece]
+
+    def generate_chats(self, chats, settings=None, batch_size=8, progress=None):
+        outputs = []
+        for start in range(0, len(chats), batch_size):
+            chunk = chats[start:start + batch_size]
+            self.batches.append(len(chunk))
+            outputs += [self._text(messages, tools, settings) for messages, tools in chunk]
+            if progress:
+                progress(len(outputs), len(chats))
+        return outputs

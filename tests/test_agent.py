@@ -1,24 +1,11 @@
-"""The agent loop with a scripted fake model and with a tiny random-weight Llama."""
+"""The agent loop with the scripted fake model and with a tiny random-weight Llama."""
 import json
 import math
 
 from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
-from fc.model import GenerationSettings
+from fc.settings import GenerationSettings
 from fc.tools import Tool, ToolRegistry, load_tool_schemas
-
-
-class ScriptedModel:
-    """Replies with the scripted texts in order, streamed in small pieces; records what it was shown."""
-
-    def __init__(self, *replies):
-        self.replies, self.seen, self.asked = list(replies), [], []  # asked: (tool names, settings) per reply
-
-    def stream_chat(self, messages, tools, system=None, settings=None):
-        self.seen.append([dict(m) for m in messages])
-        self.asked.append(([t["function"]["name"] for t in tools], settings))
-        text = self.replies.pop(0)
-        for i in range(0, len(text), 5):
-            yield text[i:i + 5]
+from scripted_model import ScriptedModel
 
 
 def weather(city: str, unit: str = "celsius"):
@@ -45,7 +32,7 @@ def test_call_result_then_final_answer():
     assert final.content == "It is 21 °C in Paris."
     assert [m["role"] for m in final.messages] == ["user", "assistant", "tool", "assistant"]
     assert json.loads(final.messages[2]["content"])["city"] == "Paris"
-    assert model.seen[1][-1]["role"] == "tool"  # the result went back to the model
+    assert model.asked[1].messages[-1]["role"] == "tool"  # the result went back to the model
 
 
 def test_call_markup_is_never_streamed_as_text():
@@ -61,14 +48,14 @@ def test_validation_error_goes_back_and_model_retries():
     finished = [e for e in events if isinstance(e, ToolFinished)]
     assert not finished[0].ok and "city" in finished[0].result["error"]
     assert finished[1].ok
-    assert "error" in model.seen[1][-1]["content"]
+    assert "error" in model.asked[1].messages[-1]["content"]
     assert events[-1].content == "21 °C in Oslo."
 
 
 def test_unparsable_call_is_reported_to_the_model():
     model = ScriptedModel("<tool_call>{oops</tool_call>", "Sorry, here is the answer.")
     events = list(run_agent(model, [{"role": "user", "content": "x"}], registry()))
-    assert "unparsable" in model.seen[1][-1]["content"]
+    assert "unparsable" in model.asked[1].messages[-1]["content"]
     assert isinstance(events[-1], Final) and events[-1].content == "Sorry, here is the answer."
 
 
@@ -122,12 +109,11 @@ def test_a_call_to_a_builtin_tool_the_chat_lacks_is_declined_and_answered_withou
               if not isinstance(e, TextDelta)]
     assert [type(e).__name__ for e in events] == ["Declined", "ModelTurn", "Final"]
     assert events[0].names == ["get_time"] and events[0].calls[0].arguments == {"location": "Rome"}
-    (offered, first), (declared, second) = model.asked
-    assert offered == reg.names + ["get_time"] and declared == reg.names  # the decoy, then the chat's own tools
-    assert first is None and math.isinf(second.call_threshold)  # the second reply cannot call
+    first, second = model.asked
+    assert first.tool_names == reg.names + ["get_time"] and second.tool_names == reg.names  # decoy, then own tools
+    assert first.settings is None and math.isinf(second.settings.call_threshold)  # the second reply cannot call
     assert events[-1].content == "I can't look up the time here."
     assert [m["role"] for m in events[-1].messages] == ["user", "assistant"]  # the declined call is not history
-
 
 
 def test_a_declined_call_beside_a_declared_one_lets_the_declared_one_run_and_says_so():
@@ -141,18 +127,19 @@ def test_a_declined_call_beside_a_declared_one_lets_the_declared_one_run_and_say
     declined, turn, started = events[:3]
     assert declined.names == ["get_time"] and [c.name for c in declined.kept] == ["get_weather"]
     assert [c.name for c in turn.tool_calls] == ["get_weather"] and started.name == "get_weather"
-    assert len(model.asked) == 2 and model.asked[1][1] is None  # no answer-only retry: the results come back
+    assert len(model.asked) == 2 and model.asked[1].settings is None  # no answer-only retry: the results come back
     history = events[-1].messages
     assert [m["role"] for m in history] == ["user", "assistant", "tool", "tool", "assistant"]
     assert [c["function"]["name"] for c in history[1]["tool_calls"]] == ["get_weather", "get_time"]
     assert json.loads(history[2]["content"])["temperature"] == 21
     assert "not one of this chat's tools" in json.loads(history[3]["content"])["error"]
 
+
 def test_without_decoys_a_missing_tool_is_called_and_fails():
     reg = without_time()
     model = ScriptedModel(call("get_time", location="Rome"), "Sorry.")
     events = list(run_agent(model, [{"role": "user", "content": "Time in Rome?"}], reg, decoys=False))
-    assert model.asked[0][0] == reg.names
+    assert model.asked[0].tool_names == reg.names
     finished = next(e for e in events if isinstance(e, ToolFinished))
     assert not finished.ok and "unknown tool" in finished.result["error"]
 

@@ -87,7 +87,7 @@ def test_two_turns_with_tools_images_and_history(served, tmp_path):
     assert rows[7] == ("reply", "Here is your image.")
     assert '"width": 64' in rows[5][1]  # the image settings from the side panel were used
 
-    second_prompt = fake.prompts[-2]  # turn 2, first round: the whole history in our dataset format
+    second_prompt = fake.asked[-2].messages  # turn 2, first round: the whole history in our dataset format
     assert [m["role"] for m in second_prompt] == ["user", "assistant", "tool", "assistant", "user"]
     assert second_prompt[1]["tool_calls"][0]["function"] == {"name": "get_weather", "arguments": {"city": "Paris"}}
     assert json.loads(second_prompt[2]["content"])["city"] == "Paris"
@@ -107,11 +107,11 @@ def test_two_clients_do_not_share_history(served):
 def test_invalid_tools_json_keeps_the_message_and_sends_nothing(served):
     url, fake = served
     c = gradio_client.Client(url, verbose=False)
-    asked = len(fake.prompts)
+    asked = len(fake.asked)
     textbox, chat, _ = send(c, "What's the weather in Paris?", tools_json='[{"type": "function"')
     assert textbox == "What's the weather in Paris?"
     assert chat == []
-    assert len(fake.prompts) == asked
+    assert len(fake.asked) == asked
 
 
 def ask_with_one_tool(served, text: str, tool: str, **kwargs) -> list[tuple[str, str]]:

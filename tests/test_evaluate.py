@@ -4,9 +4,11 @@ import math
 
 import pytest
 
-from fc.prompt import format_tool_call, render
+from fc.prompt import format_tool_call
+from fc.settings import GenerationSettings
 from fc.tools import load_tool_schemas
-from train.evaluate import (EvalConfig, evaluate, load_rows, main, predicted_text, prompt_for, report_markdown,
+from scripted_model import ScriptedModel
+from train.evaluate import (EvalConfig, evaluate, load_rows, main, predicted_text, report_markdown,
                             write_results)
 
 TOOLS = load_tool_schemas()
@@ -32,41 +34,25 @@ ROWS = [
 ]
 
 
-class ScriptedHandle:
-    """A model stand-in: answers from the last user message of the prompt, records its batches."""
-
-    label = "scripted"
-
-    def __init__(self, tokenizer):
-        self.tokenizer = tokenizer
-        self.batches, self.tools = [], []  # tools: (prompt, the tools passed for it)
-
-    def render(self, messages, tools, system=None):
-        return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
-
-    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
-        self.batches.append(len(prompts))
-        self.tools += [(p, t) for p, t in zip(prompts, tools)]
-        return [self.reply(p) for p in prompts]
-
-    @staticmethod
-    def reply(prompt):
-        if "Weather in Paris" in prompt:
-            return format_tool_call("get_weather", {"city": "Paris"})
-        if "Tokyo?" in prompt:
-            return format_tool_call("get_weather", {"city": "Tokyo"})  # wrong tool
-        if "Japan" in prompt:
-            return '<tool_call>{"name": "get_time", "arguments": {</tool_call>'  # broken call
-        return "Hello!"
+def row_reply(messages, tools, settings):
+    """Answers from the last user message: right, wrong-tool, broken and text replies for ROWS."""
+    text = messages[-1]["content"]
+    if "Weather in Paris" in text:
+        return format_tool_call("get_weather", {"city": "Paris"})
+    if "Tokyo?" in text:
+        return format_tool_call("get_weather", {"city": "Tokyo"})  # wrong tool
+    if "Japan" in text:
+        return '<tool_call>{"name": "get_time", "arguments": {</tool_call>'  # broken call
+    return "Hello!"
 
 
-def test_predictions_keep_fields_and_order_and_get_tagged(tokenizer):
-    handle = ScriptedHandle(tokenizer)
+def test_predictions_keep_fields_and_order_and_get_tagged():
+    handle = ScriptedModel(reply=row_reply)
     seen = []
     result = evaluate(ROWS, handle, EvalConfig(batch_size=3), progress=lambda done, total: seen.append((done, total)))
     assert seen == [(3, 4), (4, 4)] and handle.batches == [3, 1]
-    # each prompt is generated with the tools it declares (guided calls), the built-ins where a row has none
-    assert dict(handle.tools) == {prompt_for(row, handle): TOOLS for row in ROWS}
+    # each row is generated from its context with the tools it declares, the built-ins where a row has none
+    assert [(asked.messages, asked.tools) for asked in handle.asked] == [(row["messages"][:-1], TOOLS) for row in ROWS]
     for row, out in zip(ROWS, result.predictions):
         assert {k: out[k] for k in row} == row  # every input field preserved, in input order
     a, b, c, d = result.predictions
@@ -76,72 +62,61 @@ def test_predictions_keep_fields_and_order_and_get_tagged(tokenizer):
     assert [r["failure"] for r in result.predictions] == [None, None, "wrong_tool", "invalid_call"]
     assert "unparsable" in d["failure_reason"]
     m = result.metrics
-    assert m["rows"] == 4 and m["accuracy"] == 0.5 and m["model"] == "scripted" and m["examples_per_s"] > 0
+    assert m["rows"] == 4 and m["accuracy"] == 0.5 and m["model"] == ScriptedModel.label and m["examples_per_s"] > 0
     assert m["confusion_matrix"]["matrix"] == [[1, 1], [0, 2]]
     assert m["per_category"]["call_time"]["failures"] == {"wrong_tool": 1}
 
 
-class TimeCaller(ScriptedHandle):
+def time_caller(messages, tools, settings):
     """Calls get_time whenever a reply may call, and says it can't otherwise."""
-
-    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
-        self.batches.append(len(prompts))
-        self.tools += [(p, t, settings.call_threshold) for p, t in zip(prompts, tools)]
-        if math.isinf(settings.call_threshold):
-            return ["I can't look up the time here."] * len(prompts)
-        return [format_tool_call("get_time", {"location": "Lima"})] * len(prompts)
+    if settings.calls_ruled_out:
+        return "I can't look up the time here."
+    return format_tool_call("get_time", {"location": "Lima"})
 
 
-def test_a_row_lacking_a_builtin_tool_is_offered_it_and_a_call_to_it_is_declined(tokenizer):
+def test_a_row_lacking_a_builtin_tool_is_offered_it_and_a_call_to_it_is_declined():
     no_time = [t for t in TOOLS if t["function"]["name"] != "get_time"]
     row = {"id": "e", "category": "missing_tool", "tools": no_time,
            "messages": [user("What time is it in Lima?"), {"role": "assistant", "content": "I can't do that here."}]}
-    handle = TimeCaller(tokenizer)
+    handle = ScriptedModel(reply=time_caller)
     result = evaluate([row], handle)
-    (first, offered, threshold), (second, declared, answer_only) = handle.tools
-    assert offered == no_time + TOOLS[2:] and first == prompt_for(row, handle, offered) and threshold == 0.4
-    assert declared == no_time and second == prompt_for(row, handle) and math.isinf(answer_only)
+    first, second = handle.asked
+    assert first.messages == second.messages == row["messages"][:-1]
+    assert first.tools == no_time + TOOLS[2:] and first.settings.call_threshold == 0.4
+    assert second.tools == no_time and math.isinf(second.settings.call_threshold)
     out = result.predictions[0]
     assert out["declined"] == ["get_time"] and out["prediction"]["tool_calls"] == [] and out["failure"] is None
     assert result.metrics["declined_rows"] == 1 and result.metrics["config"]["decoys"] is True
     assert "(declined get_time)" in predicted_text(out)
 
-    plain = evaluate([row], TimeCaller(tokenizer), EvalConfig(decoys=False)).predictions[0]
+    plain = evaluate([row], ScriptedModel(reply=time_caller), EvalConfig(decoys=False)).predictions[0]
     assert plain["declined"] == [] and plain["failure"] == "invalid_call"  # get_time is not among its tools
 
 
-class WeatherAndTimeCaller(TimeCaller):
-    """Calls get_weather and get_time in one reply."""
-
-    def generate_many(self, prompts, settings=None, batch_size=8, tools=None):
-        super().generate_many(prompts, settings, batch_size, tools)
-        both = [format_tool_call("get_weather", {"city": "Lima"}), format_tool_call("get_time", {"location": "Lima"})]
-        return ["\n".join(both)] * len(prompts)
-
-
-def test_a_declined_call_beside_a_declared_one_is_dropped_and_the_declared_one_scored(tokenizer):
+def test_a_declined_call_beside_a_declared_one_is_dropped_and_the_declared_one_scored():
     no_time = [t for t in TOOLS if t["function"]["name"] != "get_time"]
     row = {"id": "w", "category": "call_weather", "tools": no_time,
            "messages": [user("Weather in Lima?"), {"role": "assistant", "content": "",
                         "tool_calls": [{"type": "function", "function": {"name": "get_weather",
                                                                          "arguments": {"city": "Lima"}}}]}]}
-    handle = WeatherAndTimeCaller(tokenizer)
+    both = [format_tool_call("get_weather", {"city": "Lima"}), format_tool_call("get_time", {"location": "Lima"})]
+    handle = ScriptedModel("\n".join(both))
     out = evaluate([row], handle).predictions[0]
-    assert len(handle.tools) == 1  # no second, answer-only pass
+    assert len(handle.asked) == 1  # no second, answer-only pass
     assert out["declined"] == ["get_time"] and out["failure"] is None
     assert out["prediction"]["tool_calls"] == [{"name": "get_weather", "arguments": {"city": "Lima"}}]
 
 
 def test_batched_and_one_by_one_generation_give_identical_predictions(tiny_handle):
-    one = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=1, max_new_tokens=10))
-    batched = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=4, max_new_tokens=10))
+    one = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=1, generation=GenerationSettings(10)))
+    batched = evaluate(ROWS, tiny_handle, EvalConfig(batch_size=4, generation=GenerationSettings(10)))
     assert [r["raw_output"] for r in one.predictions] == [r["raw_output"] for r in batched.predictions]
     assert all(r["raw_output"] for r in one.predictions)  # the tiny model did generate something
     assert [r["prediction"] for r in one.predictions] == [r["prediction"] for r in batched.predictions]
 
 
-def test_write_results_and_report(tokenizer, tmp_path):
-    result = evaluate(ROWS, ScriptedHandle(tokenizer))
+def test_write_results_and_report(tmp_path):
+    result = evaluate(ROWS, ScriptedModel(reply=row_reply))
     out = write_results(result, tmp_path / "eval")
     lines = [json.loads(line) for line in (out / "predictions.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in lines] == ["a", "b", "c", "d"] and lines[0]["extra"] == {"keep": True}
@@ -168,13 +143,13 @@ def test_cli_end_to_end(tiny_handle, tmp_path, monkeypatch, capsys):
                                                          or tiny_handle))
     data = write_jsonl(tmp_path / "rows.jsonl", ROWS)
     rc = main(["--data", str(data), "--out", str(tmp_path / "out"), "--adapter", "none", "--batch-size", "2",
-               "--max-new-tokens", "4", "--call-threshold", "0.3", "--free-calls", "--no-decoys", "--limit", "3"])
+               "--max-new-tokens", "4", "--call-threshold", "0.3", "--no-guided-calls", "--no-decoys", "--limit", "3"])
     assert rc == 0 and loads == [("embedded", "none")]
     assert len((tmp_path / "out" / "predictions.jsonl").read_text().splitlines()) == 3
     assert "call detection F1" in capsys.readouterr().out
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
-    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "call_threshold": 0.3, "guided_calls": False,
-                                 "decoys": False}
+    assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "temperature": 0.0, "top_p": 1.0,
+                                 "call_threshold": 0.3, "guided_calls": False, "decoys": False}
     assert "guided calls off" in (tmp_path / "out" / "report.md").read_text()
     assert metrics["model"] == "tiny-random-llama"
 
@@ -188,11 +163,11 @@ def test_cli_reports_bad_lines(tmp_path, capsys):
     assert not (tmp_path / "out").exists()
 
 
-def test_bfcl_rows_use_every_message_as_context(tokenizer):
+def test_bfcl_rows_use_every_message_as_context():
     pytest.importorskip("bfcl_eval")
     rows = load_rows(bfcl="simple_python, irrelevance", limit=2)
     assert [r["category"] for r in rows] == ["simple_python"] * 2 + ["irrelevance"] * 2
-    handle = ScriptedHandle(tokenizer)
+    handle = ScriptedModel(reply=row_reply)
     result = evaluate(rows, handle)
     assert result.metrics["bfcl"] and set(result.metrics["per_category"]) == {"simple_python", "irrelevance"}
     assert result.metrics["per_category"]["irrelevance"]["accuracy"] == 1.0  # "Hello!" is no call
@@ -201,11 +176,11 @@ def test_bfcl_rows_use_every_message_as_context(tokenizer):
 
 
 # ----------------------------------------------------------------------------- Evaluate tab helpers
-def test_tab_helpers_filter_failures_and_build_corrections(tokenizer, tmp_path, monkeypatch):
+def test_tab_helpers_filter_failures_and_build_corrections(tmp_path, monkeypatch):
     tab = pytest.importorskip("train.tabs.evaluate")
     from train import corrections
 
-    result = evaluate(ROWS, ScriptedHandle(tokenizer))
+    result = evaluate(ROWS, ScriptedModel(reply=row_reply))
     table = tab.failure_table(result.predictions)
     assert table["#"].tolist() == [2, 3] and table["kind"].tolist() == ["wrong_tool", "invalid_call"]
     assert tab.failure_table(result.predictions, kind="wrong_tool")["id"].tolist() == ["c"]
