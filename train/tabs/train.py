@@ -9,7 +9,6 @@ import shutil
 import threading
 import time
 import traceback
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,39 +17,19 @@ import pandas as pd
 
 from fc import ADAPTERS_DIR, ROOT
 from fc.embedded import EMBEDDED
-from train.dataset import DatasetError, load_jsonl
+from train.dataset import load_jsonl
+from train.tabs.upload import check_upload
 from train.sft import ADAPTER_DTYPES, Progress, SFTJobConfig, TrainResult, format_seconds, train
 
 BUILT_IN = "Built-in generated data (data/train.jsonl)"
 UPLOAD = "Upload a JSONL file"
 UPLOADS_DIR = ROOT / "runs" / "uploads"
 ADAPTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-MAX_SHOWN_PROBLEMS = 20
 MAX_LOG_LINES = 400
 # The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations:
 # ~9 minutes of training on 2 CPU cores with the embedded model, plus the before/after evaluation.
 TAB_DEFAULTS = dict(max_rows=600, chain=6, r=64, alpha=128, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=1,
                     max_length=2048, eval_rows=32, adapter_dtype="float16")
-
-
-def check_upload(path: str | None) -> str:
-    """A Markdown verdict on an uploaded JSONL file: row count and categories, or every bad line by number."""
-    if not path:
-        return ""
-    try:
-        rows = load_jsonl(path)
-    except DatasetError as e:
-        shown = "\n".join(f"- line {n}: {reason}" for n, reason in e.problems[:MAX_SHOWN_PROBLEMS])
-        more = len(e.problems) - MAX_SHOWN_PROBLEMS
-        return (f"❌ **{len(e.problems)} bad line(s)**; fix them and upload again:\n{shown}"
-                + (f"\n- … and {more} more" if more > 0 else ""))
-    except (OSError, UnicodeDecodeError) as e:
-        return f"❌ Could not read the file: {e}"
-    if not rows:
-        return "❌ The file has no rows."
-    categories = Counter(str(row.get("category", "(none)")) for row in rows)
-    top = ", ".join(f"{name} {n}" for name, n in categories.most_common(8))
-    return f"✅ {len(rows)} row{'s' if len(rows) != 1 else ''} ({top})"
 
 
 @dataclass
