@@ -155,3 +155,12 @@ def test_loop_runs_on_a_tiny_random_llama(tiny_handle):
                             settings=GenerationSettings(max_new_tokens=12), max_rounds=1))
     assert isinstance(events[-1], Final)
     assert any(isinstance(e, ModelTurn) for e in events)
+
+
+def test_importing_the_agent_loop_imports_no_model_code():
+    import subprocess
+    import sys
+
+    code = "import sys, fc.agent, fc.settings, fc.decoys; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
