@@ -1,11 +1,17 @@
 """train.dataset: validation, JSONL loading with line-numbered errors, atomic saving."""
 import json
 import os
+import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from fc.tools import load_tool_schemas
-from train.dataset import DatasetError, load_jsonl, save_jsonl, validate_row
+from fc.tools import ToolCall, ToolRegistry, load_tool_schemas
+from train.dataset import DatasetError, load_jsonl, row_tools, save_jsonl, validate_row
+
+HANDWRITTEN = Path(__file__).resolve().parent.parent / "data" / "handwritten.jsonl"
+PLACE_ARGS = {"city", "location", "harbor", "beach"}
 
 CALL = {"type": "function", "function": {"name": "get_weather", "arguments": {"city": "Lyon"}}}
 
@@ -92,14 +98,43 @@ def test_save_is_atomic(tmp_path):
 
 
 def test_the_hand_written_set_is_valid_and_reaches_beyond_the_generator():
-    from pathlib import Path
-
     from train.generate import is_call_row
     from train.pools import LANGS
 
-    rows = load_jsonl(Path(__file__).resolve().parent.parent / "data" / "handwritten.jsonl")
+    rows = load_jsonl(HANDWRITTEN)
+    assert len(rows) >= 200  # one row weighs at most half a point
+    assert len({r["id"] for r in rows}) == len(rows)
     calls = sum(is_call_row({"messages": r["messages"][-1:]}) for r in rows)
     assert 0.4 < calls / len(rows) < 0.6
-    assert {"it", "ko"} <= {r["lang"] for r in rows} - set(LANGS)
+    langs = Counter(r["lang"] for r in rows)
+    assert {"it", "ko", "ru", "vi"} <= set(langs) - set(LANGS)
+    assert min(langs.values()) >= 12
     builtin = {t["function"]["name"] for t in load_tool_schemas()}
     assert {t["function"]["name"] for r in rows for t in r.get("tools", [])} - builtin
+
+
+def test_hand_written_calls_fit_their_tools_and_quote_places_as_written():
+    """Every call fits its row's schemas, and a place argument is the user's own span: a substring of the user
+    turn it answers (in a follow-up, of any earlier user turn: "What time is it there?")."""
+    for row in load_jsonl(HANDWRITTEN):
+        registry = ToolRegistry.from_schemas(row_tools(row))
+        users = []
+        for message in row["messages"]:
+            if message["role"] == "user":
+                users.append(message["content"])
+            for call in message.get("tool_calls", []):
+                name, args = call["function"]["name"], call["function"]["arguments"]
+                assert registry.validate(ToolCall(name, args)) is None, row["id"]
+                quoted = users if row["category"] == "followup" else users[-1:]
+                for key in PLACE_ARGS & args.keys():
+                    assert any(args[key] in text for text in quoted), (row["id"], args[key])
+
+
+def test_hand_written_answers_state_only_numbers_from_the_tool_results():
+    """An answer after tool results invents no value (UTC offset, humidity...): each of its numbers is in them."""
+    for row in load_jsonl(HANDWRITTEN):
+        *context, answer = row["messages"]
+        results = [m["content"] for m in context if m["role"] == "tool"]
+        if context[-1]["role"] == "tool":
+            numbers = set(re.findall(r"\d+", " ".join(results)))
+            assert set(re.findall(r"\d+", answer["content"])) <= numbers, row["id"]
