@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import logging
 import os
 import threading
 from pathlib import Path
@@ -12,7 +11,7 @@ import torch
 from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria, StoppingCriteriaList
 
 from fc import ADAPTERS_DIR
-from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL, EmbeddedModelMissing, embedded_model_dir
+from fc.embedded import EMBEDDED, base_label, embedded_model, resolve_base
 from fc.grammar import ToolCallGrammar, VocabularyIndex
 from fc.prompt import CALL_OPEN, partial_marker, render
 from fc.settings import GenerationSettings
@@ -91,26 +90,15 @@ def set_threads(threads: int | None = None) -> None:
         torch.set_num_threads(threads)
 
 
-def resolve_base(base: str | None) -> str:
-    """`None`/"embedded" -> the converted embedded model folder (or, where the wheel is not installed,
-    e.g. on a Space, the same model from the Hub); anything else is a Hub id or folder."""
-    if base not in (None, "", EMBEDDED):
-        return base
-    try:
-        return str(embedded_model_dir())
-    except EmbeddedModelMissing as e:
-        logging.getLogger(__name__).warning("%s Falling back to %s from the Hub.", e, EMBEDDED_HUB_ID)
-        return EMBEDDED_HUB_ID
-
-
 def resolve_adapter(adapter: str | Path | None, base: str | None = EMBEDDED) -> Path | None:
-    """"default" -> the shipped adapter, which exists for the embedded base only (other bases: none);
-    "none"/None -> no adapter; else a folder."""
+    """"default" -> the shipped adapter of an embedded base (other bases have none); "none"/None -> no adapter;
+    anything else -> an adapter folder."""
     if adapter in (None, "", "none"):
         return None
     if adapter == "default":
-        shipped = base in (None, "", EMBEDDED) and (DEFAULT_ADAPTER / "adapter_config.json").exists()
-        return DEFAULT_ADAPTER if shipped else None
+        model = embedded_model(base)
+        shipped = ADAPTERS_DIR / model.adapter if model and model.adapter else None
+        return shipped if shipped and (shipped / "adapter_config.json").exists() else None
     path = Path(adapter)
     if not (path / "adapter_config.json").exists():
         raise FileNotFoundError(f"no PEFT adapter at {path} (adapter_config.json missing)")
@@ -138,7 +126,7 @@ class ModelHandle:
 
     @property
     def label(self) -> str:
-        base = EMBEDDED_LABEL if self.base in ("", EMBEDDED) else self.base
+        base = base_label(self.base)
         return f"{base} + {self.adapter.name}" if self.adapter else base
 
     @property

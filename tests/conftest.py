@@ -14,6 +14,25 @@ def embedded_dir():
     return embedded_model_dir()
 
 
+def installed_embedded_models() -> list[str]:
+    """The embedded models whose wheels are installed here."""
+    import importlib.util
+
+    from fc.embedded import EMBEDDED_MODELS
+
+    return [name for name, model in EMBEDDED_MODELS.items() if importlib.util.find_spec(model.module)]
+
+
+@pytest.fixture(scope="session", params=installed_embedded_models())
+def chat_tokenizer(request):
+    """The tokenizer (with its chat template) of each installed embedded model, converted once."""
+    from transformers import AutoTokenizer
+
+    from fc.embedded import embedded_model_dir
+
+    return AutoTokenizer.from_pretrained(embedded_model_dir(request.param))
+
+
 @pytest.fixture(scope="session")
 def tokenizer(embedded_dir):
     from transformers import AutoTokenizer

@@ -47,3 +47,33 @@ def test_custom_system_prompt_keeps_tools(tokenizer):
     text = render(tokenizer, [{"role": "system", "content": "Be brief."}, *LOOP[:1]], TOOLS)
     assert text.startswith("<|im_start|>system\nBe brief.\n") and "<tools>" in text
     assert "<tools>" not in render(tokenizer, LOOP[:1], [])
+
+
+def test_every_embedded_models_prompt_is_a_token_prefix_of_its_training_text_and_only_replies_are_trained(
+        chat_tokenizer):
+    from train.sft import tokenize_conversation
+
+    tok = chat_tokenizer
+    chained = [*LOOP, {"role": "user", "content": "Thanks!"}, {"role": "assistant", "content": "You're welcome."}]
+    ids, mask = tokenize_conversation(tok, chained, TOOLS)
+    assert ids == tok(render(tok, chained, TOOLS), add_special_tokens=False)["input_ids"]
+    replies = [m for m in to_template_messages(chained, TOOLS) if m["role"] == "assistant"]
+    for i, message in enumerate(chained):
+        if message["role"] == "assistant":
+            prompt_ids = tok(render(tok, chained[:i], TOOLS, add_generation_prompt=True),
+                             add_special_tokens=False)["input_ids"]
+            assert ids[:len(prompt_ids)] == prompt_ids
+            assert mask[len(prompt_ids) - 1] == 0 and mask[len(prompt_ids)] == 1  # the reply starts the loss
+    runs, run = [], []
+    for token, bit in zip(ids + [None], mask + [0]):
+        if bit:
+            run.append(token)
+        elif run:
+            runs, run = runs + [run], []
+    end = tok.decode(runs[0][-2:])  # the end-of-turn token and the newline after it
+    assert len(runs) == len(replies) and all(tok.decode(r[-2:]) == end for r in runs) and end.endswith("\n")
+    assert [tok.decode(r[:-2]) for r in runs] == [reply["content"] for reply in replies]
+    untrained = tok.decode([t for t, bit in zip(ids, mask) if not bit])
+    assert "<tools>" in untrained and "Thanks!" in untrained and "<tool_response>" in untrained
+    assert parse(tok.decode(runs[0][:-2])).tool_calls == [
+        ToolCall("get_weather", {"city": "Lyon", "unit": "fahrenheit"}), ToolCall("get_time", {"location": "東京"})]

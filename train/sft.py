@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from fc import ROOT
-from fc.embedded import EMBEDDED, EMBEDDED_HUB_ID, EMBEDDED_LABEL
+from fc.embedded import EMBEDDED, base_label, embedded_model
 from fc.prompt import CALL_CLOSE, CALL_OPEN, render
 from train.dataset import load_jsonl, row_tools, validate_row
 
@@ -50,7 +50,8 @@ class SFTJobConfig:
     """Everything one fine-tuning run needs; the CLI flags and the Train tab both fill this.
     Relative paths are relative to the project folder."""
 
-    base_model: str = option(EMBEDDED, "'embedded' (SmolLM2-135M-Instruct), a Hub id or a folder.")
+    base_model: str = option(EMBEDDED, "'embedded' (the default embedded model), an embedded model's name, a Hub id "
+                                           "or a folder.")
     data: str = option("data/train.jsonl", "Training rows (JSONL in our format).")
     val_data: str = option("data/val.jsonl", "Validation rows for the before/after evaluation.")
     output_dir: str = option("adapters/my-adapter", "Where the finished PEFT adapter goes.")
@@ -289,7 +290,7 @@ def load_base_model(config: SFTJobConfig, bf16: bool):
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from fc.model import resolve_base
+    from fc.embedded import resolve_base
 
     cuda = torch.cuda.is_available()
     if config.load_in_4bit and not cuda:
@@ -402,7 +403,7 @@ def model_card(info: dict) -> str:
     hp = info["hyperparameters"]
     lines = [
         f"# {Path(info['adapter_dir']).name}", "",
-        f"LoRA adapter for **{EMBEDDED_LABEL if info['base_model'] in ('', EMBEDDED) else info['base_model']}**, "
+        f"LoRA adapter for **{base_label(info['base_model'])}**, "
         "fine-tuned by FunctionCall Studio (`python -m train.sft`) "
         "for Hermes-style function calling.", "",
         "| | |", "|---|---|",
@@ -438,7 +439,7 @@ def merge_adapter(base_model: str, adapter_dir: str | Path, out_dir: str | Path)
     from peft import PeftModel
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from fc.model import resolve_base
+    from fc.embedded import resolve_base
 
     path = resolve_base(base_model)
     dtype = torch.bfloat16 if cuda_available() and auto_bf16() else torch.float32
@@ -699,9 +700,10 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     try:
         peft_model = trainer.model
         save_adapter(peft_model, tmp, config.adapter_dtype)
-        if config.base_model in ("", EMBEDDED):  # a portable name instead of this machine's cache path
+        embedded = embedded_model(config.base_model)
+        if embedded:  # a portable name instead of this machine's cache path
             adapter_config = json.loads((tmp / "adapter_config.json").read_text(encoding="utf-8"))
-            adapter_config["base_model_name_or_path"] = EMBEDDED_HUB_ID
+            adapter_config["base_model_name_or_path"] = embedded.hub_id
             (tmp / "adapter_config.json").write_text(json.dumps(adapter_config, indent=2) + "\n", encoding="utf-8")
         metrics_after = None
         if val_rows:
