@@ -1,4 +1,4 @@
-"""train.generate: determinism, validity, split hygiene, argument faithfulness, balance."""
+"""train.data.generate: determinism, validity, split hygiene, argument faithfulness, balance."""
 import json
 import re
 from collections import Counter
@@ -6,9 +6,9 @@ from collections import Counter
 import jsonschema
 import pytest
 
-from train import generate as gen
+from train.data import generate as gen
 from train.dataset import load_jsonl, validate_row
-from train.pools import LANGS, PLACES, load_languages
+from train.data.pools import LANGS, PLACES, load_languages
 
 UNIT_WORDS = {unit: {w for mod in load_languages().values() for w in getattr(mod, "UNIT_WORDS", {}).get(unit, [])}
               for unit in ("celsius", "fahrenheit")}
@@ -237,7 +237,7 @@ def test_place_word_rows_write_a_word_beside_the_place_that_the_argument_leaves_
 
 
 def test_committed_splits_are_what_the_generator_makes(splits):
-    """data/ holds `python -m train.generate --seed 0` output (the shipped adapter's training data)."""
+    """data/ holds `python -m train.data.generate --seed 0` output (the shipped adapter's training data)."""
     data = gen.Path(__file__).resolve().parent.parent / "data"
     for name, rows in splits.items():
         committed = sorted(load_jsonl(data / f"{name}.jsonl"), key=lambda r: r["id"])

@@ -1,8 +1,8 @@
 """Generate the synthetic tool-calling dataset: data/{train,val,test}.jsonl and data/stats.json.
 
-    python -m train.generate [--seed 0] [--out data] [--catalog] [--contrast N]
+    python -m train.data.generate [--seed 0] [--out data] [--catalog] [--contrast N]
 
-Rows are built from hand-written per-language pools (train/pools/) and are deterministic for a seed:
+Rows are built from hand-written per-language pools (train/data/pools/) and are deterministic for a seed:
 tool results are fabricated from the seeded RNG (never the wall clock). Splits are made by template:
 every template / question stem (`group`) belongs to exactly one split, and ~15% of the places and
 image subjects appear only in val/test.
@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 
 from fc.tools import load_tool_schemas
 from train.dataset import save_jsonl
-from train.pools import PLACES, load_languages
-from train.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS, function_tool
+from train.data.pools import PLACES, load_languages
+from train.data.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS, function_tool
 
 SPLITS = ("train", "val", "test")
 SPLIT_SIZES = {"train": 3300, "val": 350, "test": 350}
@@ -738,7 +738,7 @@ def remake_with_place_words(rows: list[dict], pools: SplitPools, langs: dict[str
 def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
              contrast: int = 0, place_words: float = 0.0) -> dict[str, list[dict]]:
     """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
-    `catalog` adds the call_catalog / missing_catalog rows (see train/pools/catalog.py); `contrast` adds that
+    `catalog` adds the call_catalog / missing_catalog rows (see train/data/pools/catalog.py); `contrast` adds that
     many contrast pairs to train, and `place_words` remakes that share of train's Chinese weather and time
     calls (`remake_with_place_words`), both after val/test so that those stay the same."""
     sizes = sizes or SPLIT_SIZES
@@ -826,7 +826,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", default="data", help="output folder (default: data)")
     parser.add_argument("--catalog", action="store_true",
-                        help="add rows that call or refuse tools of train/pools/catalog.py (an experiment: see "
+                        help="add rows that call or refuse tools of train/data/pools/catalog.py (an experiment: see "
                              "bench/BENCHMARKS.md)")
     parser.add_argument("--contrast", type=int, default=0,
                         help="add this many pairs of train rows asking for a tool with and without it in the list "
