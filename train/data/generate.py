@@ -1,6 +1,6 @@
 """Generate the synthetic tool-calling dataset: data/{train,val,test}.jsonl and data/stats.json.
 
-    python -m train.data.generate [--seed 0] [--out data] [--catalog] [--contrast N]
+    python -m train.data.generate [--seed 0] [--out data] [--catalog]
 
 Rows are built from hand-written per-language pools (train/data/pools/) and are deterministic for a seed:
 tool results are fabricated from the seeded RNG (never the wall clock). Splits are made by template:
@@ -39,7 +39,6 @@ CATEGORY_WEIGHTS = {
 CATEGORIES = tuple(CATEGORY_WEIGHTS)
 CATALOG_CATEGORIES = ("call_catalog", "missing_catalog")  # only with --catalog
 OUR_TOOLS = ("get_weather", "get_time", "generate_image")  # data/tools.json
-CALL_CATEGORY = {"get_weather": "call_weather", "get_time": "call_time", "generate_image": "call_image"}
 TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CJK = {"zh-Hant", "zh-Hans", "ja"}
 CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "snow", "fog", "windy")
@@ -575,41 +574,6 @@ class Generator:
         answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
         return group, self.tools(drop=tool), [user(text), say(answer)]
 
-    def contrast_pair(self, lang):
-        """One request for one of our tools, twice: with another tool left out of the list (-> the call) and
-        with the requested tool left out (-> "I can't do that here")."""
-        tool, other = self.rng.sample(OUR_TOOLS, 2)
-        group, text, c, *_ = self.turn_for(tool, lang)
-        answer = self.rng.choice(self.attr(lang, "MISSING_ANSWER")[tool])
-        return group, [(CALL_CATEGORY[tool], self.tools(drop=other), [user(text), calls(c)]),
-                       ("missing_tool", self.tools(drop=tool), [user(text), say(answer)])]
-
-    def place_words_turn(self, tool: str, lang: str):
-        """A weather or time request whose place is written with a word beside it that is not part of its
-        name ("東京那邊", "現在東京": the language's PLACE_WORDS; Chinese has no spaces to show where a name
-        ends)."""
-        if tool == "get_weather":
-            group, text, c, *_ = self.weather_turn(lang)
-        else:
-            group, text, c, _ = self.time_turn(lang)
-        place = next(iter(c["function"]["arguments"].values()))
-        if place in text:
-            text = self.beside(text, place, self.attr(lang, "PLACE_WORDS"))
-        return group, text, c
-
-    def beside(self, text: str, place: str, words: dict[str, list[str]]) -> str:
-        """`text` with a word from `words["before"]` or `words["after"]` next to the first `place`."""
-        k = text.index(place) + len(place)
-        if k == len(place) and self.rng.random() < 0.4:
-            before = self.rng.choice(words["before"])
-            if before not in text:
-                return before + text
-        rest = text[k:]
-        if any(rest.startswith(w) for w in words["after"]):
-            return text
-        return text[:k] + self.rng.choice(words["after"]) + rest
-
-
 def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
     """TOOLSETS tool lists of 2-4 catalog tools (half of them after our three), covering every catalog tool
     the split may use at least once. Held-out tools only appear in val and test."""
@@ -690,57 +654,9 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
     return rows
 
 
-def contrast_pairs(pools: SplitPools, langs: dict[str, ModuleType], seed: int, pairs: int,
-                   forbidden: set[str]) -> list[dict]:
-    """`pairs` contrast pairs for train (`Generator.contrast_pair`), none repeating a `forbidden` user turn.
-
-    In the category rows a request always finds its tool, and a shorter tool list always means "can't", so a
-    small model learns to call whichever declared tool comes closest (13 of 21 false calls on the test split
-    called the sibling of a missing tool). The same words with both lists make it read the list (an experiment:
-    400 pairs cut those false calls to 7 but did not make a better adapter; see bench/BENCHMARKS.md)."""
-    rng = random.Random(f"{seed}|train|contrast")
-    gen = Generator(pools, langs, rng, [])
-    lang_names = [lang for lang in LANG_WEIGHTS if lang in langs]
-    lang_weights = [LANG_WEIGHTS[lang] for lang in lang_names]
-    rows: list[dict] = []
-    while len(rows) < 2 * pairs:
-        lang = rng.choices(lang_names, lang_weights)[0]
-        group, pair = gen.contrast_pair(lang)
-        (_, _, [request, _]), _ = pair
-        if normalize_text(request["content"]) in forbidden:
-            continue
-        rows += [{"id": "", "category": category, "lang": lang, "group": group, "tools": tools, "messages": messages}
-                 for category, tools, messages in pair]
-    return rows
-
-
-def remake_with_place_words(rows: list[dict], pools: SplitPools, langs: dict[str, ModuleType], seed: int,
-                            share: float, forbidden: set[str]) -> None:
-    """Remake `share` of train's call_weather and call_time rows in languages with PLACE_WORDS in place with
-    `Generator.place_words_turn` (same category, language and tools), none repeating a `forbidden` user turn.
-
-    A common wrong argument of the shipped adapter is a Chinese place cut in the wrong spot ("現在蒙特雷",
-    "巴塞隆納那邊"), and few train rows put such a word next to a place."""
-    rng = random.Random(f"{seed}|train|place_words")
-    gen = Generator(pools, langs, rng, [])
-    for row in rows:
-        tool = {"call_weather": "get_weather", "call_time": "get_time"}.get(row["category"])
-        if tool is None or not hasattr(langs[row["lang"]], "PLACE_WORDS") or rng.random() >= share:
-            continue
-        for _ in range(20):
-            group, text, c = gen.place_words_turn(tool, row["lang"])
-            if normalize_text(text) not in forbidden:
-                row.update(group=group, messages=[user(text), calls(c)])
-                forbidden.add(normalize_text(text))
-                break
-
-
-def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
-             contrast: int = 0, place_words: float = 0.0) -> dict[str, list[dict]]:
+def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False) -> dict[str, list[dict]]:
     """All splits, deterministic for `seed`. Val/test never repeat a (normalised) train user turn.
-    `catalog` adds the call_catalog / missing_catalog rows (see train/data/pools/catalog.py); `contrast` adds that
-    many contrast pairs to train, and `place_words` remakes that share of train's Chinese weather and time
-    calls (`remake_with_place_words`), both after val/test so that those stay the same."""
+    `catalog` adds the call_catalog / missing_catalog rows (see train/data/pools/catalog.py)."""
     sizes = sizes or SPLIT_SIZES
     weights = {c: w for c, w in CATEGORY_WEIGHTS.items() if catalog or c not in CATALOG_CATEGORIES}
     langs = load_languages()
@@ -754,15 +670,6 @@ def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool =
         if split == "train":
             forbidden = {normalize_text(t) for row in rows for t in user_texts(row)}
         splits[split] = rows
-    held = {normalize_text(t) for split in ("val", "test") for row in splits[split] for t in user_texts(row)}
-    if place_words:
-        remake_with_place_words(splits["train"], pools["train"], langs, seed, place_words,
-                                held | {normalize_text(t) for row in splits["train"] for t in user_texts(row)})
-    if contrast:
-        extra = contrast_pairs(pools["train"], langs, seed, contrast, held)
-        for i, row in enumerate(extra):
-            row["id"] = f"train-contrast-{i:05d}"
-        splits["train"] += extra
     return splits
 
 
@@ -828,16 +735,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--catalog", action="store_true",
                         help="add rows that call or refuse tools of train/data/pools/catalog.py (an experiment: see "
                              "bench/BENCHMARKS.md)")
-    parser.add_argument("--contrast", type=int, default=0,
-                        help="add this many pairs of train rows asking for a tool with and without it in the list "
-                             "(an experiment: see bench/BENCHMARKS.md)")
-    parser.add_argument("--place_words", type=float, default=0.0,
-                        help="remake this share of train's Chinese weather and time calls with a word beside the "
-                             "place that is not part of its name (an experiment: see bench/BENCHMARKS.md)")
     args = parser.parse_args(argv)
-    summary = write(generate(args.seed, catalog=args.catalog, contrast=args.contrast,
-                             place_words=args.place_words),
-                    args.out, args.seed)
+    summary = write(generate(args.seed, catalog=args.catalog), args.out, args.seed)
     print(format_stats(summary))
 
 
