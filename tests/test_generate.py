@@ -6,9 +6,10 @@ from collections import Counter
 import jsonschema
 import pytest
 
+from fc.builtins.weather import fits
 from train.data import generate as gen
-from train.dataset import load_jsonl, validate_row
 from train.data.pools import LANGS, PLACES, load_languages
+from train.dataset import load_jsonl, validate_row
 
 UNIT_WORDS = {unit: {w for mod in load_languages().values() for w in getattr(mod, "UNIT_WORDS", {}).get(unit, [])}
               for unit in ("celsius", "fahrenheit")}
@@ -168,6 +169,8 @@ def test_tool_results_have_the_documented_shapes(rows):
                 assert re.fullmatch(r"[+-]\d\d:\d\d", result["utc_offset"])
             if m["name"] == "get_weather":
                 assert isinstance(result["temperature"], int) and result["simulated"] is True
+                if result["unit"] == "celsius":
+                    assert fits(result["condition"], result["temperature"]), result
             if m["name"] == "generate_image":
                 assert re.fullmatch(r"outputs/images/[0-9a-f]+\.png", result["image"])
     assert min(seen.values()) > 10 and len(seen) == 4

@@ -20,6 +20,8 @@ from pathlib import Path
 from types import ModuleType
 from zoneinfo import ZoneInfo
 
+from fc.builtins.clock import WEEKDAYS, time_report
+from fc.builtins.weather import CONDITIONS, fits, in_unit
 from fc.tools import load_tool_schemas
 from train.dataset import save_jsonl
 from train.data.pools import PLACES, load_languages
@@ -41,8 +43,6 @@ CATALOG_CATEGORIES = ("call_catalog", "missing_catalog")  # only with --catalog
 OUR_TOOLS = ("get_weather", "get_time", "generate_image")  # data/tools.json
 TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
 CJK = {"zh-Hant", "zh-Hans", "ja"}
-CONDITIONS = ("sunny", "partly cloudy", "cloudy", "light rain", "rain", "thunderstorms", "snow", "fog", "windy")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 CURRENCIES = ("USD", "EUR", "JPY", "GBP", "TWD", "CNY", "CHF", "BRL", "MXN", "KRW", "AUD", "CAD")
 AMOUNTS = (5, 12, 20, 35, 50, 80, 100, 120, 250, 300, 499, 1000, 1500, 12.5, 99.99, 7.25)
 
@@ -280,22 +280,17 @@ class Generator:
     def weather_result(self, city: str, unit: str | None) -> dict:
         rng = self.rng
         c = rng.randint(-8, 35)
-        cond = rng.choice([x for x in CONDITIONS if (x != "snow" or c <= 1) and (x != "thunderstorms" or c >= 18)
-                           and (x not in ("rain", "light rain") or c > 1)])
+        cond = rng.choice([x for x in CONDITIONS if fits(x, c)])
         unit = unit or "celsius"
-        return {"city": city, "temperature": c if unit == "celsius" else round(c * 9 / 5 + 32), "unit": unit,
+        return {"city": city, "temperature": in_unit(c, unit), "unit": unit,
                 "condition": cond, "humidity": rng.randint(25, 98), "wind_kph": rng.randint(0, 45),
                 "simulated": True}
 
     def time_result(self, place: dict, name: str) -> dict:
         rng = self.rng
         day = date(2025, 1, 1) + timedelta(days=rng.randrange(365))
-        local = datetime(day.year, day.month, day.day, rng.randrange(24), rng.randrange(60),
-                         tzinfo=ZoneInfo(place["tz"]))
-        minutes = int(local.utcoffset().total_seconds() // 60)
-        sign = "+" if minutes >= 0 else "-"
-        return {"location": name, "timezone": place["tz"], "local_time": local.strftime("%Y-%m-%d %H:%M"),
-                "weekday": WEEKDAYS[local.weekday()], "utc_offset": f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"}
+        return time_report(name, datetime(day.year, day.month, day.day, rng.randrange(24), rng.randrange(60),
+                                          tzinfo=ZoneInfo(place["tz"])))
 
     def image_result(self, prompt: str) -> dict:
         return {"image": f"outputs/images/{self.rng.getrandbits(48):012x}.png", "prompt": prompt,
