@@ -1,14 +1,19 @@
-"""train.data.generate: determinism, validity, split hygiene, argument faithfulness, balance."""
+"""train.data (the generator): determinism, validity, split hygiene, argument faithfulness, balance."""
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import jsonschema
 import pytest
 
 from fc.builtins.weather import fits
+from fc.tools import load_tool_schemas
 from train.data import generate as gen
+from train.data.draw import build_pools
 from train.data.pools import LANGS, PLACES, load_languages
+from train.data.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS
+from train.data.tool_lists import TOOLSETS
 from train.dataset import load_jsonl, validate_row
 
 UNIT_WORDS = {unit: {w for mod in load_languages().values() for w in getattr(mod, "UNIT_WORDS", {}).get(unit, [])}
@@ -143,7 +148,7 @@ def test_held_out_places_appear_only_in_val_and_test(splits):
     def places(rows):
         return {fn["arguments"].get("city") or fn["arguments"].get("location")
                 for r in rows for fn, _ in calls_with_context(r) if fn["name"] in ("get_weather", "get_time")}
-    pools = gen.build_pools(load_languages(), seed=0)
+    pools = build_pools(load_languages(), seed=0)
     held = {name for p in PLACES if p not in pools["train"].places["en"] for name in p["names"].values()}
     assert held and not places(splits["train"]) & held
     assert places(splits["test"]) & held
@@ -177,7 +182,7 @@ def test_tool_results_have_the_documented_shapes(rows):
 
 
 def test_some_rows_use_other_tool_lists(splits):
-    default = [t["function"]["name"] for t in gen.load_tool_schemas()]
+    default = [t["function"]["name"] for t in load_tool_schemas()]
     other = [r for r in splits["train"] if [t["function"]["name"] for t in r["tools"]] != default]
     assert 0.05 < len(other) / len(splits["train"]) < 0.3
     for row in splits["train"]:
@@ -187,7 +192,7 @@ def test_some_rows_use_other_tool_lists(splits):
 
 def test_committed_splits_are_what_the_generator_makes(splits):
     """data/ holds `python -m train.data.generate --seed 0` output (the shipped adapter's training data)."""
-    data = gen.Path(__file__).resolve().parent.parent / "data"
+    data = Path(__file__).resolve().parent.parent / "data"
     for name, rows in splits.items():
         committed = sorted(load_jsonl(data / f"{name}.jsonl"), key=lambda r: r["id"])
         assert committed == sorted(rows, key=lambda r: r["id"]), name
@@ -226,7 +231,7 @@ def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(catalog_split
             if row["category"] == "call_catalog":
                 [c] = row["messages"][-1]["tool_calls"]
                 assert c["function"]["name"] == requested and requested in names(row["tools"]), row["id"]
-                jsonschema.validate(c["function"]["arguments"], gen.CATALOG_TOOLS[requested]["function"]["parameters"])
+                jsonschema.validate(c["function"]["arguments"], CATALOG_TOOLS[requested]["function"]["parameters"])
             elif row["category"] == "missing_catalog":
                 assert requested not in names(row["tools"]) and not gen.is_call_row(row), row["id"]
             seen[row["category"], row["lang"]] += 1
@@ -234,7 +239,7 @@ def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(catalog_split
 
 
 def test_held_out_catalog_tools_are_only_in_val_and_test(catalog_splits):
-    held = set(gen.HELD_OUT_TOOLS)
+    held = set(HELD_OUT_TOOLS)
     assert not any(held & names(row["tools"]) for row in catalog_splits["train"])
     for split in ("val", "test"):
         called = {c["function"]["name"] for row in catalog_splits[split] if row["category"] == "call_catalog"
@@ -244,7 +249,7 @@ def test_held_out_catalog_tools_are_only_in_val_and_test(catalog_splits):
 
 def test_catalog_rows_share_few_tool_lists_so_they_can_be_chained(catalog_splits):
     lists = {json.dumps(row["tools"]) for row in catalog_splits["train"] if row["category"] in gen.CATALOG_CATEGORIES}
-    assert len(lists) <= gen.TOOLSETS
+    assert len(lists) <= TOOLSETS
 
 
 def test_catalog_is_opt_in(splits, catalog_splits):
