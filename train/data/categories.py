@@ -97,11 +97,13 @@ def exchange(d: Draw, kind: str, error: bool = False) -> tuple[str, list[dict], 
 # ---------------------------------------------------------------- categories
 
 def one_call(d: Draw, kind: str):
+    """A request for one of our tools and its call."""
     asked = request(d, kind)
     return asked.group, tools(d), [user(asked.text), calls(asked.call)]
 
 
 def call_other(d: Draw):
+    """A request for one of the extra tools (currency, web search, email), declared beside ours, and its call."""
     tool = d.rng.choice(list(EXTRA_TOOLS))
     group, template = d.pick(f"other.{tool}")
     template, _ = phrasing.perturb(d, template)
@@ -110,6 +112,7 @@ def call_other(d: Draw):
 
 
 def call_catalog(d: Draw):
+    """A request for a catalog tool and its call, with a catalog tool list that declares it."""
     group, tool, text, args = arguments.catalog_request(d)
     declared = d.rng.choice([ts for ts in d.split.toolsets if any(t["function"]["name"] == tool for t in ts)])
     return group, declared, [user(text), calls(call(tool, **args))]
@@ -144,7 +147,7 @@ def parallel(d: Draw):
         places = [first, arguments.place(d, avoid=first)]
         group, text, cities, unit = ask(d, f"par_{tool}", places, unit_p=0.3 if tool == "weather" else 0.0)
         cs = [place_call(tool, city, unit) for city in cities]
-    made = [results.for_call(d, c, place) for c, place in zip(cs, places)]
+    made = [results.for_call(d, c, place) for c, place in zip(cs, places)]  # drawn even when unused
     messages = [user(text), calls(*cs)]
     if full:
         n1, n2 = (c["function"]["name"] for c in cs)
@@ -155,6 +158,7 @@ def parallel(d: Draw):
 
 
 def loop(d: Draw):
+    """A full exchange with our tools; sometimes the tool fails and the answer says so."""
     kind = d.rng.choice(["weather", "weather", "time", "image"])
     group, messages, _ = exchange(d, kind, error=d.rng.random() < 0.15)
     return group, tools(d), messages
@@ -172,7 +176,7 @@ def followup(d: Draw):
         raise Skip("unit already given")
     if kind == "thanks":
         group, (text, reply) = d.pick("thanks")
-        declared = tools(d)
+        declared = tools(d)  # drawn before the thanks is perturbed
         return group, declared, messages + [user(phrasing.perturb(d, text)[0]), say(reply)]
     if kind == "city":
         place = arguments.place(d, avoid=asked.place)
@@ -217,7 +221,7 @@ def qa(d: Draw, family: str, prefix: bool = True):
     """A question from `family` and its written answer, no call."""
     group, (question, answer) = d.pick(family)
     text, _ = phrasing.perturb(d, question)
-    declared = tools(d)
+    declared = tools(d)  # drawn before the prefix
     return group, declared, [user(phrasing.with_prefix(d, text) if prefix else text), say(answer)]
 
 
