@@ -1,14 +1,20 @@
-"""train.generate: determinism, validity, split hygiene, argument faithfulness, balance."""
+"""train.data (the generator): determinism, validity, split hygiene, argument faithfulness, balance."""
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import jsonschema
 import pytest
 
-from train import generate as gen
+from fc.builtins.weather import fits
+from fc.tools import load_tool_schemas
+from train.data import generate as gen
+from train.data.draw import build_pools
+from train.data.pools import LANGS, PLACES, load_languages
+from train.data.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS
+from train.data.tool_lists import TOOLSETS
 from train.dataset import load_jsonl, validate_row
-from train.pools import LANGS, PLACES, load_languages
 
 UNIT_WORDS = {unit: {w for mod in load_languages().values() for w in getattr(mod, "UNIT_WORDS", {}).get(unit, [])}
               for unit in ("celsius", "fahrenheit")}
@@ -22,11 +28,6 @@ def splits():
 @pytest.fixture(scope="module")
 def catalog_splits():
     return gen.generate(seed=0, catalog=True)
-
-
-@pytest.fixture(scope="module")
-def contrast_splits():
-    return gen.generate(seed=0, contrast=60)
 
 
 @pytest.fixture(scope="module")
@@ -147,7 +148,7 @@ def test_held_out_places_appear_only_in_val_and_test(splits):
     def places(rows):
         return {fn["arguments"].get("city") or fn["arguments"].get("location")
                 for r in rows for fn, _ in calls_with_context(r) if fn["name"] in ("get_weather", "get_time")}
-    pools = gen.build_pools(load_languages(), seed=0)
+    pools = build_pools(load_languages(), seed=0)
     held = {name for p in PLACES if p not in pools["train"].places["en"] for name in p["names"].values()}
     assert held and not places(splits["train"]) & held
     assert places(splits["test"]) & held
@@ -173,13 +174,15 @@ def test_tool_results_have_the_documented_shapes(rows):
                 assert re.fullmatch(r"[+-]\d\d:\d\d", result["utc_offset"])
             if m["name"] == "get_weather":
                 assert isinstance(result["temperature"], int) and result["simulated"] is True
+                if result["unit"] == "celsius":
+                    assert fits(result["condition"], result["temperature"]), result
             if m["name"] == "generate_image":
                 assert re.fullmatch(r"outputs/images/[0-9a-f]+\.png", result["image"])
     assert min(seen.values()) > 10 and len(seen) == 4
 
 
 def test_some_rows_use_other_tool_lists(splits):
-    default = [t["function"]["name"] for t in gen.load_tool_schemas()]
+    default = [t["function"]["name"] for t in load_tool_schemas()]
     other = [r for r in splits["train"] if [t["function"]["name"] for t in r["tools"]] != default]
     assert 0.05 < len(other) / len(splits["train"]) < 0.3
     for row in splits["train"]:
@@ -187,61 +190,12 @@ def test_some_rows_use_other_tool_lists(splits):
             assert not gen.is_call_row(row)
 
 
-def test_contrast_pairs_ask_the_same_thing_with_and_without_its_tool(contrast_splits):
-    """Each pair: the same user turn calls its tool when another one is left out, and gets "can't" without it."""
-    rows = [r for r in contrast_splits["train"] if r["id"].startswith("train-contrast-")]
-    assert len(rows) == 2 * 60
-    tools = Counter()
-    for with_tool, without in zip(rows[::2], rows[1::2]):
-        assert not validate_row(with_tool) and not validate_row(without)
-        assert with_tool["messages"][0] == without["messages"][0]
-        [c] = with_tool["messages"][-1]["tool_calls"]
-        name = c["function"]["name"]
-        assert name in names(with_tool["tools"]) and len(with_tool["tools"]) >= 2
-        assert name not in names(without["tools"]) and not gen.is_call_row(without)
-        assert without["category"] == "missing_tool" and with_tool["category"] != "missing_tool"
-        tools[name] += 1
-    assert set(tools) == {"get_weather", "get_time", "generate_image"}
-
-
-def test_contrast_pairs_leave_val_and_test_as_they_were(splits, contrast_splits):
-    assert contrast_splits["val"] == splits["val"] and contrast_splits["test"] == splits["test"]
-    assert contrast_splits["train"][:len(splits["train"])] == splits["train"]
-    held = {gen.normalize_text(t) for split in ("val", "test") for r in splits[split] for t in gen.user_texts(r)}
-    assert not any(gen.normalize_text(t) in held for r in contrast_splits["train"] for t in gen.user_texts(r))
-
-
-def test_place_word_rows_write_a_word_beside_the_place_that_the_argument_leaves_out(splits):
-    """`--place_words`: remade Chinese weather/time requests put a PLACE_WORDS word next to the place, the
-    call keeps the bare name, nothing repeats a val/test request, and val and test stay as they were."""
-    remade = gen.generate(seed=0, place_words=1.0)
-    assert remade["val"] == splits["val"] and remade["test"] == splits["test"]
-    held = {gen.normalize_text(t) for split in ("val", "test") for r in splits[split] for t in gen.user_texts(r)}
-    langs = load_languages()
-    changed = [r for r, before in zip(remade["train"], splits["train"]) if r != before]
-    assert len(changed) > 100
-    beside = Counter()
-    for row in changed:
-        assert row["lang"] in ("zh-Hant", "zh-Hans") and row["category"] in ("call_weather", "call_time")
-        assert not validate_row(row)
-        [text] = gen.user_texts(row)
-        assert gen.normalize_text(text) not in held
-        [c] = row["messages"][-1]["tool_calls"]
-        place = next(iter(c["function"]["arguments"].values()))
-        words = langs[row["lang"]].PLACE_WORDS
-        k = text.index(place)
-        near = text[max(0, k - 2):k] + "|" + text[k + len(place):k + len(place) + 2]
-        beside[any(w in near for w in words["before"] + words["after"])] += 1
-        assert not any(w in place for w in words["after"])
-    assert beside[True] > 5 * beside[False]
-
-
-def test_committed_splits_are_what_the_generator_makes(splits):
-    """data/ holds `python -m train.generate --seed 0` output (the shipped adapter's training data)."""
-    data = gen.Path(__file__).resolve().parent.parent / "data"
-    for name, rows in splits.items():
-        committed = sorted(load_jsonl(data / f"{name}.jsonl"), key=lambda r: r["id"])
-        assert committed == sorted(rows, key=lambda r: r["id"]), name
+def test_committed_splits_are_what_the_generator_makes(splits, tmp_path):
+    """data/ holds `python -m train.data.generate --seed 0` output byte for byte (the shipped adapter's data)."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    gen.write(splits, tmp_path, seed=0)
+    for name in ("train.jsonl", "val.jsonl", "test.jsonl", "stats.json"):
+        assert (tmp_path / name).read_bytes() == (data / name).read_bytes(), name
 
 
 def test_write_saves_loadable_splits_and_stats(tmp_path, splits):
@@ -277,7 +231,7 @@ def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(catalog_split
             if row["category"] == "call_catalog":
                 [c] = row["messages"][-1]["tool_calls"]
                 assert c["function"]["name"] == requested and requested in names(row["tools"]), row["id"]
-                jsonschema.validate(c["function"]["arguments"], gen.CATALOG_TOOLS[requested]["function"]["parameters"])
+                jsonschema.validate(c["function"]["arguments"], CATALOG_TOOLS[requested]["function"]["parameters"])
             elif row["category"] == "missing_catalog":
                 assert requested not in names(row["tools"]) and not gen.is_call_row(row), row["id"]
             seen[row["category"], row["lang"]] += 1
@@ -285,7 +239,7 @@ def test_catalog_rows_call_a_declared_tool_or_refuse_an_absent_one(catalog_split
 
 
 def test_held_out_catalog_tools_are_only_in_val_and_test(catalog_splits):
-    held = set(gen.HELD_OUT_TOOLS)
+    held = set(HELD_OUT_TOOLS)
     assert not any(held & names(row["tools"]) for row in catalog_splits["train"])
     for split in ("val", "test"):
         called = {c["function"]["name"] for row in catalog_splits[split] if row["category"] == "call_catalog"
@@ -295,7 +249,7 @@ def test_held_out_catalog_tools_are_only_in_val_and_test(catalog_splits):
 
 def test_catalog_rows_share_few_tool_lists_so_they_can_be_chained(catalog_splits):
     lists = {json.dumps(row["tools"]) for row in catalog_splits["train"] if row["category"] in gen.CATALOG_CATEGORIES}
-    assert len(lists) <= gen.TOOLSETS
+    assert len(lists) <= TOOLSETS
 
 
 def test_catalog_is_opt_in(splits, catalog_splits):

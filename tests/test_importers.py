@@ -3,7 +3,7 @@ import json
 import pytest
 
 from train.dataset import validate_row
-from train.importers import (ConversionError, convert_file, convert_record, detect_format, main,
+from train.data.importers import (ConversionError, convert_file, convert_record, detect_format, main,
                              xlam_tool, xlam_type_to_schema)
 
 

@@ -1,4 +1,4 @@
-"""train/pools/it.py and vi.py: the names, slots, kinds and sizes of es.py, valid catalog arguments, no repeats.
+"""train/data/pools/it.py and vi.py: the names, slots, kinds and sizes of es.py, valid catalog arguments, no repeats.
 
 The generator loads a language module only once places.py names places in that language, so until then these
 checks are all that look at the Italian and Vietnamese pools."""
@@ -9,11 +9,12 @@ import unicodedata
 import pytest
 
 from fc.tools import ToolCall, ToolRegistry
-from train.generate import FAMILIES, normalize_text
-from train.pools import _MODULES, load_languages
-from train.pools.catalog import CATALOG_TOOLS
+from train.data.draw import FAMILIES
+from train.data.generate import normalize_text
+from train.data.pools import _MODULES, load_languages
+from train.data.pools.catalog import CATALOG_TOOLS
 
-ES = importlib.import_module("train.pools.es")
+ES = importlib.import_module("train.data.pools.es")
 LANGS = ("it", "vi")
 UNITLESS_WEATHER = ("WEATHER", "PARALLEL_WEATHER", "PARALLEL_WEATHER_TIME", "FOLLOW_CITY", "FOLLOW_WEATHER_THERE",
                     "CITY_REPLY")  # user turns answered by a get_weather call without a unit
@@ -21,7 +22,7 @@ UNITLESS_WEATHER = ("WEATHER", "PARALLEL_WEATHER", "PARALLEL_WEATHER_TIME", "FOL
 
 @pytest.fixture(params=LANGS)
 def mod(request):
-    return importlib.import_module(f"train.pools.{_MODULES[request.param]}")
+    return importlib.import_module(f"train.data.pools.{_MODULES[request.param]}")
 
 
 def names(module) -> set[str]:
@@ -117,7 +118,7 @@ def test_no_user_turn_repeats(mod):
 
 def test_units_are_named_only_where_a_unit_is_asked_for(mod):
     """Each unit phrase holds a word of its unit's UNIT_WORDS; no unit-less weather request holds any language's."""
-    everyone = [*load_languages().values(), *(importlib.import_module(f"train.pools.{m}") for m in LANGS)]
+    everyone = [*load_languages().values(), *(importlib.import_module(f"train.data.pools.{m}") for m in LANGS)]
     words = {unit: {w for m in everyone for w in m.UNIT_WORDS[unit]} for unit in ("celsius", "fahrenheit")}
     for unit, phrases in mod.UNITS.items():
         (other,) = set(words) - {unit}
@@ -136,14 +137,14 @@ def test_text_is_nfc(mod):
 
 
 def test_italian_tempo_means_weather_in_requests_and_never_clock_time():
-    it = importlib.import_module("train.pools.it")
+    it = importlib.import_module("train.data.pools.it")
     assert sum("tempo" in t for t in it.WEATHER) >= 5
     assert not any("tempo" in t for t in it.TIME + it.PARALLEL_TIME + it.FOLLOW_TIME_THERE)
     assert sum("tempo" in q for q, _ in it.HARD_NEGATIVE) >= 8  # duration, tense, half-time, music, sayings
 
 
 def test_vietnamese_has_diacritics_and_some_rows_typed_without():
-    vi = importlib.import_module("train.pools.vi")
+    vi = importlib.import_module("train.data.pools.vi")
     for attr in ("WEATHER", "TIME", "IMAGE", "HARD_NEGATIVE"):
         plain = [t for t in getattr(vi, attr) if (t[0] if isinstance(t, tuple) else t).isascii()]
         assert 1 <= len(plain) <= len(getattr(vi, attr)) // 4, attr

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from transformers.utils import get_json_schema
 
-from fc.builtins.weather import CONDITIONS, NOTE, get_weather
+from fc.builtins.weather import CONDITIONS, NOTE, fits, get_weather
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = date(2025, 3, 14)
@@ -53,13 +53,18 @@ def test_climate_is_plausible():
     for city in ["Singapore", "Moscow", "Sydney", "Reykjavik", "Dubai", "London", "Atlantis"]:
         for day in days:
             w = get_weather(city, today=day)
-            assert w["condition"] != "snow" or w["temperature"] <= 1, (city, day, w)
+            assert fits(w["condition"], w["temperature"]), (city, day, w)
     mean = lambda city, month: sum(get_weather(city, today=date(2025, month, d))["temperature"]  # noqa: E731
                                    for d in range(1, 29)) / 28
     assert mean("Moscow", 1) < 2 < mean("Moscow", 7)
     assert mean("Sydney", 1) > mean("Sydney", 7)  # southern hemisphere seasons
     assert 20 < mean("Singapore", 1) < 32 and 20 < mean("Singapore", 7) < 32
     assert any(get_weather("Moscow", today=date(2025, 1, d))["condition"] == "snow" for d in range(1, 32))
+
+
+def test_fits_keeps_snow_cold_and_thunder_warm():
+    assert fits("snow", 1) and not fits("snow", 2) and fits("rain", 2) and not fits("light rain", 1)
+    assert fits("thunderstorms", 18) and not fits("thunderstorms", 17) and fits("sunny", -20)
 
 
 @pytest.mark.parametrize("unit", ["kelvin", "C", 3])

@@ -9,13 +9,13 @@ from __future__ import annotations
 import inspect
 import json
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 PLACES_FILE = Path(__file__).with_name("places.json")
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SUFFIXES = ("特別市", "特别市", "city", "市", "시", "shi")  # "Osaka-shi", "台北市", "서울시"
 
 
@@ -76,10 +76,22 @@ def find_place(location: str) -> dict | None:
     return {"tz": zone, "names": [zone]} if zone else None
 
 
-def _offset(delta) -> str:
+def format_utc_offset(delta: timedelta) -> str:
+    """A UTC offset as get_time reports it: "+09:00", "-03:30", "+05:45"."""
     minutes = round(delta.total_seconds() / 60)
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def time_report(location: str, local: datetime) -> dict:
+    """get_time's result for `location` at `local`, an aware datetime in its place's ZoneInfo zone."""
+    return {
+        "location": location,
+        "timezone": local.tzinfo.key,
+        "local_time": f"{local:%Y-%m-%d %H:%M}",
+        "weekday": WEEKDAYS[local.weekday()],
+        "utc_offset": format_utc_offset(local.utcoffset()),
+    }
 
 
 @schema_hides("now")
@@ -95,11 +107,4 @@ def get_time(location: str, now: datetime | None = None) -> dict:
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:  # a naive `now` is taken as UTC
         now = now.replace(tzinfo=timezone.utc)
-    local = now.astimezone(ZoneInfo(place["tz"]))
-    return {
-        "location": location,
-        "timezone": place["tz"],
-        "local_time": f"{local:%Y-%m-%d %H:%M}",
-        "weekday": _WEEKDAYS[local.weekday()],
-        "utc_offset": _offset(local.utcoffset()),
-    }
+    return time_report(location, now.astimezone(ZoneInfo(place["tz"])))

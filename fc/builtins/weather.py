@@ -44,13 +44,26 @@ def _celsius(rng: random.Random, lat: float, tz: str, day: date) -> float:
     return mean + amplitude * (season if lat >= 0 else -season) + rng.gauss(0, 2.5)
 
 
+def fits(condition: str, temp_c: int) -> bool:
+    """Whether `condition` can happen at `temp_c` °C: snow at 1 °C or below, rain above it, thunderstorms from 18 °C."""
+    if condition == "snow":
+        return temp_c <= 1
+    if condition in ("light rain", "rain"):
+        return temp_c > 1
+    return condition != "thunderstorms" or temp_c >= 18
+
+
+def in_unit(temp_c: int, unit: str) -> int:
+    """`temp_c` (whole degrees Celsius) in `unit`: as it is, or in whole degrees Fahrenheit."""
+    return temp_c if unit == "celsius" else round(temp_c * 9 / 5 + 32)
+
+
 def _condition(rng: random.Random, temp_c: int, arid: bool) -> str:
     wet = 0.2 if arid else 1.0
     weights = {"sunny": 30, "partly cloudy": 25, "cloudy": 15, "light rain": 10 * wet, "rain": 7 * wet,
-               "thunderstorms": 6 * wet if temp_c >= 18 else 0, "snow": 0, "fog": 4, "windy": 5}
-    if temp_c <= 1:  # precipitation falls as snow only when it is cold
-        weights["snow"], weights["light rain"], weights["rain"] = weights["light rain"] + weights["rain"], 0, 0
-    return rng.choices(CONDITIONS, weights=[weights[c] for c in CONDITIONS])[0]
+               "thunderstorms": 6 * wet, "fog": 4, "windy": 5}
+    weights["snow"] = weights["light rain"] + weights["rain"]  # precipitation, falling as snow when it is cold
+    return rng.choices(CONDITIONS, weights=[weights[c] if fits(c, temp_c) else 0 for c in CONDITIONS])[0]
 
 
 @schema_hides("today")
@@ -82,7 +95,7 @@ def get_weather(city: str, unit: Literal["celsius", "fahrenheit"] = "celsius", t
         else rng.randint(3, 25)
     return {
         "city": city,
-        "temperature": temp_c if unit == "celsius" else round(temp_c * 9 / 5 + 32),
+        "temperature": in_unit(temp_c, unit),
         "unit": unit,
         "condition": condition,
         "humidity": max(10, humidity),

@@ -47,7 +47,7 @@ def rows_for(source: str, upload: str | None, bfcl: list[str] | None, max_rows: 
     try:
         rows = load_rows(data=path, limit=limit)
     except FileNotFoundError:
-        raise ValueError(f"{path} does not exist yet (generate the splits with `python -m train.generate`)") from None
+        raise ValueError(f"{path} does not exist yet (generate the splits with `python -m train.data.generate`)") from None
     if not rows:
         raise ValueError(f"{path} has no rows")
     return rows

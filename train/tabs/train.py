@@ -134,7 +134,7 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
     else:
         data = ROOT / SFTJobConfig.data
         if not data.exists():
-            raise ValueError(f"{data} is missing: generate it with `python -m train.generate`, or upload a file.")
+            raise ValueError(f"{data} is missing: generate it with `python -m train.data.generate`, or upload a file.")
     defaults = SFTJobConfig()
     numbers = {}
     for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "call_weight", "lr", "epochs",

@@ -1,4 +1,4 @@
-"""English pools for the generator (see train/pools/__init__.py for what each name holds)."""
+"""English pools for the generator (see train/data/pools/__init__.py for what each name holds)."""
 
 WEATHER = [
     "What's the weather in {city}?",

@@ -1,6 +1,6 @@
 """A catalog of everyday tools besides ours, so the model learns to read the tool list it is given.
 
-Rows built from it (`call_catalog`, `missing_catalog` in `train.generate`) declare a few of these tools and
+Rows built from it (`call_catalog`, `missing_catalog` in `train.data.categories`) declare a few of these tools and
 ask for one: a call when the asked-for tool is declared, a polite refusal when it is not. Each language
 module's CATALOG maps a tool name to (request, arguments) pairs; MISSING_CATALOG holds its refusals.
 HELD_OUT tools never appear in the train split, so val/test measure calls to tools never trained on.

@@ -14,7 +14,7 @@ One pure function per source format, each taking one record and returning one ro
 - `from_native`: rows already in our format (string arguments parsed, default tools added).
 
 Rows without declared tools get the canonical built-ins of data/tools.json. `convert_file` detects the
-format per record and reports line-numbered errors. CLI: `python -m train.importers IN OUT [--format F]`.
+format per record and reports line-numbered errors. CLI: `python -m train.data.importers IN OUT [--format F]`.
 """
 
 import argparse
@@ -385,7 +385,7 @@ def convert_file(path, fmt: str | None = None) -> tuple[list[dict], list[str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m train.importers", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m train.data.importers", description=__doc__.splitlines()[0])
     parser.add_argument("input", help="source .jsonl/.json file")
     parser.add_argument("output", help="destination .jsonl in our row format")
     parser.add_argument("--format", choices=sorted(IMPORTERS), help="skip auto-detection")

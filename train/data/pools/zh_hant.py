@@ -41,8 +41,6 @@ UNITS = {
     "fahrenheit": ["用華氏", "以華氏顯示", "用°F", "單位用華氏", "用華氏度"],
 }
 UNIT_WORDS = {"celsius": ["攝氏", "°c"], "fahrenheit": ["華氏", "°f"]}
-# Words a request may write next to a place that are not part of its name ("there", "now", "then").
-PLACE_WORDS = {"before": ["現在", "那"], "after": ["那邊", "這邊", "那裡", "當地"]}
 
 TIME = [
     "{city}現在幾點？",

@@ -45,8 +45,6 @@ UNITS = {
     "fahrenheit": ["用华氏", "以华氏显示", "用°F", "单位用华氏", "用华氏度"],
 }
 UNIT_WORDS = {"celsius": ["摄氏", "°c"], "fahrenheit": ["华氏", "°f"]}
-# Words a request may write next to a place that are not part of its name ("there", "now", "then").
-PLACE_WORDS = {"before": ["现在", "那"], "after": ["那边", "这边", "那里", "当地"]}
 
 TIME = [
     "{city}现在几点？",

@@ -1,4 +1,4 @@
-"""Hand-written language pools for `train.generate`, one module per language.
+"""Hand-written language pools for `train.data.generate`, one module per language.
 
 Each language module may define (missing names just mean "none in this language"):
 WEATHER / WEATHER_UNIT / TIME / IMAGE: user templates with {city}, {unit}, {prompt} slots;
@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from train.pools.places import LANGS, PLACES
+from train.data.pools.places import LANGS, PLACES
 
 _MODULES = {"en": "en", "zh-Hant": "zh_hant", "zh-Hans": "zh_hans", "ja": "ja", "es": "es", "fr": "fr",
             "de": "de", "pt": "pt", "it": "it", "vi": "vi"}
@@ -27,9 +27,9 @@ def load_languages() -> dict[str, ModuleType]:
     found = {}
     for lang in LANGS:
         try:
-            found[lang] = importlib.import_module(f"train.pools.{_MODULES[lang]}")
+            found[lang] = importlib.import_module(f"train.data.pools.{_MODULES[lang]}")
         except ModuleNotFoundError as e:
-            if e.name != f"train.pools.{_MODULES[lang]}":
+            if e.name != f"train.data.pools.{_MODULES[lang]}":
                 raise
     return found
 
