@@ -9,6 +9,7 @@ THANKS / CHITCHAT / KNOWLEDGE / HARD_NEGATIVE / UNSUPPORTED: (user, assistant) p
 CLARIFY: (user, question, kind) with kind in image|weather|time; CITY_REPLY / IMAGE_REPLY;
 MISSING_ANSWER {tool: [answers]}; ANSWERS {kind: [templates]}; CONDITIONS; WEEKDAYS; PREFIXES;
 EMOJI; OTHER {extra tool: [templates]} with QUERIES / EMAILS;
+PLACE_WORDS {"before"/"after": [words written beside a place that are not part of its name]} (Chinese only);
 CATALOG {catalog tool: [(request, arguments)]} and MISSING_CATALOG [refusals] (tools in catalog.py).
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from types import ModuleType
 from train.pools.places import LANGS, PLACES
 
 _MODULES = {"en": "en", "zh-Hant": "zh_hant", "zh-Hans": "zh_hans", "ja": "ja", "es": "es", "fr": "fr",
-            "de": "de", "pt": "pt"}
+            "de": "de", "pt": "pt", "ko": "ko", "ru": "ru"}
 
 
 def load_languages() -> dict[str, ModuleType]:
