@@ -96,7 +96,8 @@ def templates(mod, names=None):
 
 
 def key(text: str) -> str:
-    """What is left of a template once the generator has lowercased it and dropped its punctuation."""
+    """What is left of a template once the generator has lowercased it and dropped its punctuation (digits stay,
+    unlike `gen.normalize_text`: "7 por 8" and "9 por 6" are two questions)."""
     return "".join(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())
 
 
