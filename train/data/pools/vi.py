@@ -171,7 +171,7 @@ CLARIFY = [
     ("ve gi do cho minh di", "Bạn muốn mình vẽ gì nè? Cho mình một chủ đề nhé.", "image"),
     ("Thời tiết thế nào?", "Bạn muốn xem thời tiết ở thành phố nào?", "weather"),
     ("Hôm nay có mưa không?", "Bạn đang ở đâu? Cho mình biết thành phố, mình xem thời tiết cho.", "weather"),
-    ("Ngoài trời có lạnh không?", "Ở thành phố nào vậy bạn? Mình kiểm tra nhiệt độ cho.", "weather"),
+    ("Ngoài trời có lạnh không?", "Ở thành phố nào vậy bạn? Mình xem thời tiết giúp cho.", "weather"),
     ("Bây giờ bao nhiêu độ?", "Bạn muốn xem ở thành phố nào?", "weather"),
     ("Có cần mang ô không?", "Bạn đang ở thành phố nào? Mình xem thời tiết ở đó giúp bạn.", "weather"),
     ("troi co mua ko", "Bạn đang ở thành phố nào? Mình xem giúp nhé.", "weather"),
