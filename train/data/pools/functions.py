@@ -14,6 +14,8 @@ measure functions never trained on.
 """
 from __future__ import annotations
 
+import json
+
 from train.data.pools.catalog import function_tool
 
 
@@ -21,8 +23,8 @@ def _param(kind: str, description: str, **extra) -> dict:
     return {"type": kind, "description": description, **extra}
 
 
-def _str(description: str, enum: list[str] | None = None, **extra) -> dict:
-    return _param("string", description, **({"enum": enum} if enum else {}), **extra)
+def _str(description: str, enum: list[str] | None = None) -> dict:
+    return _param("string", description, **({"enum": enum} if enum else {}))
 
 
 def _int(description: str, **extra) -> dict:
@@ -33,8 +35,8 @@ def _num(description: str, **extra) -> dict:
     return _param("number", description, **extra)
 
 
-def _bool(description: str, **extra) -> dict:
-    return _param("boolean", description, **extra)
+def _bool(description: str) -> dict:
+    return _param("boolean", description)
 
 
 def _list(items: dict, description: str) -> dict:
@@ -55,8 +57,9 @@ FUNCTIONS: list[dict] = []
 
 
 def _domain(name: str, tools: list[dict]) -> None:
+    """Add a domain's tools, each as plain JSON data: no two schemas (or parameters) share a dict or list."""
     DOMAINS[name] = [t["function"]["name"] for t in tools]
-    FUNCTIONS.extend(tools)
+    FUNCTIONS.extend(json.loads(json.dumps(t)) for t in tools)
 
 
 _domain("geometry", [
@@ -274,8 +277,8 @@ def _conversion(name: str, description: str, units: list[str], extra: dict | Non
 
 _domain("units", [
     _conversion("convert_temperature", "Convert a temperature between Celsius, Fahrenheit and Kelvin.", _TEMPERATURE),
-    _conversion("convert_length", "Convert a length or distance between metric and imperial units.", _LENGTH),
-    _conversion("convert_weight", "Convert a mass between units.", _WEIGHT),
+    _conversion("convert_distance", "Convert a length or distance between metric and imperial units.", _LENGTH),
+    _conversion("convert_mass", "Convert a mass between units.", _WEIGHT),
     _conversion("convert_volume", "Convert a liquid volume between units (US customary cups, pints, quarts, "
                                   "gallons and fluid ounces).", _VOLUME),
     _conversion("convert_speed", "Convert a speed between units.", _SPEED),
@@ -336,7 +339,7 @@ _domain("travel", [
 ])
 
 _domain("environment", [
-    function_tool("get_uv_index", "Today's UV index forecast for a city.", {"city": _str("City name.")}, ["city"]),
+    function_tool("uv_index_forecast", "Today's UV index forecast for a city.", {"city": _str("City name.")}, ["city"]),
     function_tool("get_pollen_forecast", "Pollen levels for allergy sufferers.", {
         "city": _str("City name."), "pollen_type": _str("Pollen kind; all kinds when omitted.",
                                                         ["tree", "grass", "weed"]),
@@ -631,7 +634,7 @@ _domain("programming", [
 ])
 
 _domain("games", [
-    function_tool("roll_dice", "Roll dice and return each result and the total.", {
+    function_tool("throw_dice", "Roll dice and return each result and the total.", {
         "count": _int("Number of dice, default 1."), "sides": _int("Sides per die, default 6.")}, []),
     function_tool("flip_coin", "Flip a coin one or more times.", {"times": _int("Number of flips, default 1.")}, []),
     function_tool("draw_cards", "Draw cards from a freshly shuffled 52-card deck.", {
@@ -1119,23 +1122,23 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("convert_temperature", {"value": 0, "from_unit": "celsius", "to_unit": "kelvin"}),
       ("convert_temperature", {"value": 100, "from_unit": "celsius", "to_unit": "kelvin"})], "en"),
     ("How many kilometers is a marathon of 26.2 miles?",
-     [("convert_length", {"value": 26.2, "from_unit": "miles", "to_unit": "kilometers"})], "en"),
+     [("convert_distance", {"value": 26.2, "from_unit": "miles", "to_unit": "kilometers"})], "en"),
     ("Convert 6 feet to centimeters.",
-     [("convert_length", {"value": 6, "from_unit": "feet", "to_unit": "centimeters"})], "en"),
-    ("5 英里等于多少公里？", [("convert_length", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"})], "zh-Hans"),
+     [("convert_distance", {"value": 6, "from_unit": "feet", "to_unit": "centimeters"})], "en"),
+    ("5 英里等于多少公里？", [("convert_distance", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"})], "zh-Hans"),
     ("Wie viele Zoll sind 30 Zentimeter?",
-     [("convert_length", {"value": 30, "from_unit": "centimeters", "to_unit": "inches"})], "de"),
+     [("convert_distance", {"value": 30, "from_unit": "centimeters", "to_unit": "inches"})], "de"),
     ("Convert 10 miles to km and tell me the BMI for 70 kg and 1.75 m.",
-     [("convert_length", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
+     [("convert_distance", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
       ("calculate_bmi", {"weight_kg": 70, "height_m": 1.75})], "en"),
-    ("How many pounds is 68 kg?", [("convert_weight", {"value": 68, "from_unit": "kilograms", "to_unit": "pounds"})],
+    ("How many pounds is 68 kg?", [("convert_mass", {"value": 68, "from_unit": "kilograms", "to_unit": "pounds"})],
      "en"),
-    ("12 ounces in grams?", [("convert_weight", {"value": 12, "from_unit": "ounces", "to_unit": "grams"})], "en"),
+    ("12 ounces in grams?", [("convert_mass", {"value": 12, "from_unit": "ounces", "to_unit": "grams"})], "en"),
     ("Quanti chili sono 150 libbre?",
-     [("convert_weight", {"value": 150, "from_unit": "pounds", "to_unit": "kilograms"})], "it"),
+     [("convert_mass", {"value": 150, "from_unit": "pounds", "to_unit": "kilograms"})], "it"),
     ("Convert 3 stone and 11 stone to kilograms.",
-     [("convert_weight", {"value": 3, "from_unit": "stones", "to_unit": "kilograms"}),
-      ("convert_weight", {"value": 11, "from_unit": "stones", "to_unit": "kilograms"})], "en"),
+     [("convert_mass", {"value": 3, "from_unit": "stones", "to_unit": "kilograms"}),
+      ("convert_mass", {"value": 11, "from_unit": "stones", "to_unit": "kilograms"})], "en"),
     ("How many liters are in 5 gallons?",
      [("convert_volume", {"value": 5, "from_unit": "gallons", "to_unit": "liters"})], "en"),
     ("Convert 750 ml to fluid ounces.",
@@ -1167,7 +1170,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("convert_area", {"value": 500, "from_unit": "square_meters", "to_unit": "square_feet"})], "vi"),
     ("Convert 1200 square feet to square meters and 5 miles to kilometers.",
      [("convert_area", {"value": 1200, "from_unit": "square_feet", "to_unit": "square_meters"}),
-      ("convert_length", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"})], "en"),
+      ("convert_distance", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"})], "en"),
     # sports
     ("How did Stephen Curry do in the 2015-16 season?",
      [("get_player_stats", {"player": "Stephen Curry", "season": "2015-16"})], "en"),
@@ -1273,17 +1276,17 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("Cruzeiros saindo de Santos em 2026-01.", [("search_cruises", {"departure_port": "Santos", "month": "2026-01"})],
      "pt"),
     # environment
-    ("How strong is the UV in Sydney today?", [("get_uv_index", {"city": "Sydney"})], "en"),
-    ("uv index honolulu", [("get_uv_index", {"city": "honolulu"})], "en"),
-    ("Wie hoch ist der UV-Index heute in München?", [("get_uv_index", {"city": "München"})], "de"),
-    ("UV index for Cairo and for Dubai?", [("get_uv_index", {"city": "Cairo"}), ("get_uv_index", {"city": "Dubai"})],
+    ("How strong is the UV in Sydney today?", [("uv_index_forecast", {"city": "Sydney"})], "en"),
+    ("uv index honolulu", [("uv_index_forecast", {"city": "honolulu"})], "en"),
+    ("Wie hoch ist der UV-Index heute in München?", [("uv_index_forecast", {"city": "München"})], "de"),
+    ("UV index for Cairo and for Dubai?", [("uv_index_forecast", {"city": "Cairo"}), ("uv_index_forecast", {"city": "Dubai"})],
      "en"),
     ("Pollen forecast for Atlanta", [("get_pollen_forecast", {"city": "Atlanta"})], "en"),
     ("I'm allergic to grass pollen — what's the outlook in London for the next 3 days?",
      [("get_pollen_forecast", {"city": "London", "pollen_type": "grass", "days": 3})], "en"),
     ("北京今天的树木花粉浓度高吗？", [("get_pollen_forecast", {"city": "北京", "pollen_type": "tree"})], "zh-Hans"),
     ("Heading to a park in Madrid: check the UV index and the pollen levels there.",
-     [("get_uv_index", {"city": "Madrid"}), ("get_pollen_forecast", {"city": "Madrid"})], "en"),
+     [("uv_index_forecast", {"city": "Madrid"}), ("get_pollen_forecast", {"city": "Madrid"})], "en"),
     ("When is high tide in Brighton?", [("get_tide_times", {"location": "Brighton"})], "en"),
     ("Tide times for Mont-Saint-Michel on 2025-08-15", [("get_tide_times", {"location": "Mont-Saint-Michel",
                                                                             "date": "2025-08-15"})], "en"),
@@ -1845,12 +1848,12 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("Percent-encode this query: café au lait", [("url_encode", {"text": "café au lait"})], "en"),
     ("「東京 駅」をURLエンコードして。", [("url_encode", {"text": "東京 駅"})], "ja"),
     # games
-    ("Roll a die.", [("roll_dice", {})], "en"),
-    ("Roll 3 twenty-sided dice.", [("roll_dice", {"count": 3, "sides": 20})], "en"),
-    ("Tira 2 dados.", [("roll_dice", {"count": 2})], "es"),
+    ("Roll a die.", [("throw_dice", {})], "en"),
+    ("Roll 3 twenty-sided dice.", [("throw_dice", {"count": 3, "sides": 20})], "en"),
+    ("Tira 2 dados.", [("throw_dice", {"count": 2})], "es"),
     ("Roll 2d6 and then 1d20.",
-     [("roll_dice", {"count": 2, "sides": 6}), ("roll_dice", {"count": 1, "sides": 20})], "en"),
-    ("Flip a coin and roll a die.", [("flip_coin", {}), ("roll_dice", {})], "en"),
+     [("throw_dice", {"count": 2, "sides": 6}), ("throw_dice", {"count": 1, "sides": 20})], "en"),
+    ("Flip a coin and roll a die.", [("flip_coin", {}), ("throw_dice", {})], "en"),
     ("Flip a coin.", [("flip_coin", {})], "en"),
     ("Toss a coin 10 times.", [("flip_coin", {"times": 10})], "en"),
     ("동전 3번 던져 줘.", [("flip_coin", {"times": 3})], "ko"),
@@ -1914,9 +1917,9 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("search_case_law", {"keywords": "despido improcedente", "from_year": 2018})], "es"),
     # several calls of one function
     ("Convert 5 km, 10 km and 21.1 km to miles.",
-     [("convert_length", {"value": 5, "from_unit": "kilometers", "to_unit": "miles"}),
-      ("convert_length", {"value": 10, "from_unit": "kilometers", "to_unit": "miles"}),
-      ("convert_length", {"value": 21.1, "from_unit": "kilometers", "to_unit": "miles"})], "en"),
+     [("convert_distance", {"value": 5, "from_unit": "kilometers", "to_unit": "miles"}),
+      ("convert_distance", {"value": 10, "from_unit": "kilometers", "to_unit": "miles"}),
+      ("convert_distance", {"value": 21.1, "from_unit": "kilometers", "to_unit": "miles"})], "en"),
     ("Rectangle areas: 2.5 by 4, and 10 by 10.",
      [("calculate_rectangle_area", {"length": 2.5, "width": 4}),
       ("calculate_rectangle_area", {"length": 10, "width": 10})], "en"),
@@ -1971,8 +1974,8 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
       ("convert_temperature", {"value": 25, "from_unit": "celsius", "to_unit": "fahrenheit"}),
       ("convert_temperature", {"value": 40, "from_unit": "celsius", "to_unit": "fahrenheit"})], "en"),
     ("How many grams are 2 pounds, and how many are 8 ounces?",
-     [("convert_weight", {"value": 2, "from_unit": "pounds", "to_unit": "grams"}),
-      ("convert_weight", {"value": 8, "from_unit": "ounces", "to_unit": "grams"})], "en"),
+     [("convert_mass", {"value": 2, "from_unit": "pounds", "to_unit": "grams"}),
+      ("convert_mass", {"value": 8, "from_unit": "ounces", "to_unit": "grams"})], "en"),
     ("Stats for LeBron James in 2012-13 and in 2019-20.",
      [("get_player_stats", {"player": "LeBron James", "season": "2012-13"}),
       ("get_player_stats", {"player": "LeBron James", "season": "2019-20"})], "en"),
@@ -2034,18 +2037,18 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("3, 5, 8의 팩토리얼을 각각 계산해 줘.",
      [("compute_factorial", {"n": 3}), ("compute_factorial", {"n": 5}), ("compute_factorial", {"n": 8})], "ko"),
     ("Переведи 10 и 20 миль в километры.",
-     [("convert_length", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
-      ("convert_length", {"value": 20, "from_unit": "miles", "to_unit": "kilometers"})], "ru"),
+     [("convert_distance", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
+      ("convert_distance", {"value": 20, "from_unit": "miles", "to_unit": "kilometers"})], "ru"),
     ("Проверь, простые ли числа 89 и 91.", [("check_prime", {"number": 89}), ("check_prime", {"number": 91})], "ru"),
     ("Chỉ số UV ở Hà Nội và Đà Nẵng hôm nay thế nào?",
-     [("get_uv_index", {"city": "Hà Nội"}), ("get_uv_index", {"city": "Đà Nẵng"})], "vi"),
+     [("uv_index_forecast", {"city": "Hà Nội"}), ("uv_index_forecast", {"city": "Đà Nẵng"})], "vi"),
     ("Đổi 30 độ C và 35 độ C sang độ F.",
      [("convert_temperature", {"value": 30, "from_unit": "celsius", "to_unit": "fahrenheit"}),
       ("convert_temperature", {"value": 35, "from_unit": "celsius", "to_unit": "fahrenheit"})], "vi"),
     ("Tính BMI cho người nặng 50 kg cao 1,55 m và người nặng 65 kg cao 1,70 m.",
      [("calculate_bmi", {"weight_kg": 50, "height_m": 1.55}),
       ("calculate_bmi", {"weight_kg": 65, "height_m": 1.7})], "vi"),
-    ("台北和高雄的紫外線指數各是多少？", [("get_uv_index", {"city": "台北"}), ("get_uv_index", {"city": "高雄"})], "zh-Hant"),
+    ("台北和高雄的紫外線指數各是多少？", [("uv_index_forecast", {"city": "台北"}), ("uv_index_forecast", {"city": "高雄"})], "zh-Hant"),
     ("半徑 2 和半徑 3 的球體積各是多少？",
      [("calculate_sphere_volume", {"radius": 2}), ("calculate_sphere_volume", {"radius": 3})], "zh-Hant"),
     ("Distanza tra Milano e Roma, e tra Milano e Napoli?",
@@ -2057,10 +2060,10 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("上海和广州的花粉预报。", [("get_pollen_forecast", {"city": "上海"}), ("get_pollen_forecast", {"city": "广州"})],
      "zh-Hans"),
     ("帮我算 3 的阶乘和 6 的阶乘。", [("compute_factorial", {"n": 3}), ("compute_factorial", {"n": 6})], "zh-Hans"),
-    ("東京と札幌の紫外線指数は？", [("get_uv_index", {"city": "東京"}), ("get_uv_index", {"city": "札幌"})], "ja"),
+    ("東京と札幌の紫外線指数は？", [("uv_index_forecast", {"city": "東京"}), ("uv_index_forecast", {"city": "札幌"})], "ja"),
     ("10 マイルと 26.2 マイルは何キロ？",
-     [("convert_length", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
-      ("convert_length", {"value": 26.2, "from_unit": "miles", "to_unit": "kilometers"})], "ja"),
+     [("convert_distance", {"value": 10, "from_unit": "miles", "to_unit": "kilometers"}),
+      ("convert_distance", {"value": 26.2, "from_unit": "miles", "to_unit": "kilometers"})], "ja"),
     ("Convierte 100 y 250 dólares a euros.",
      [("currency_convert", {"amount": 100, "from_currency": "USD", "to_currency": "EUR"}),
       ("currency_convert", {"amount": 250, "from_currency": "USD", "to_currency": "EUR"})], "es"),
@@ -2068,8 +2071,8 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("Aire de cercles de rayon 2 et 7.",
      [("calculate_circle_area", {"radius": 2}), ("calculate_circle_area", {"radius": 7})], "fr"),
     ("Rechne 5 und 15 Meilen in Kilometer um.",
-     [("convert_length", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"}),
-      ("convert_length", {"value": 15, "from_unit": "miles", "to_unit": "kilometers"})], "de"),
+     [("convert_distance", {"value": 5, "from_unit": "miles", "to_unit": "kilometers"}),
+      ("convert_distance", {"value": 15, "from_unit": "miles", "to_unit": "kilometers"})], "de"),
     ("Calcule o IMC de 90 kg com 1,85 m e de 60 kg com 1,60 m.",
      [("calculate_bmi", {"weight_kg": 90, "height_m": 1.85}),
       ("calculate_bmi", {"weight_kg": 60, "height_m": 1.6})], "pt"),
@@ -2100,8 +2103,8 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("currency_convert", {"amount": 45, "from_currency": "EUR", "to_currency": "USD"}),
       ("convert_temperature", {"value": 45, "from_unit": "celsius", "to_unit": "fahrenheit"})], "en"),
     ("What's 5 feet in meters and 150 pounds in kilograms?",
-     [("convert_length", {"value": 5, "from_unit": "feet", "to_unit": "meters"}),
-      ("convert_weight", {"value": 150, "from_unit": "pounds", "to_unit": "kilograms"})], "en"),
+     [("convert_distance", {"value": 5, "from_unit": "feet", "to_unit": "meters"}),
+      ("convert_mass", {"value": 150, "from_unit": "pounds", "to_unit": "kilograms"})], "en"),
     ("Stephen Curry's stats for 2021-22 and the NBA standings that season.",
      [("get_player_stats", {"player": "Stephen Curry", "season": "2021-22"}),
       ("get_league_standings", {"league": "NBA", "season": "2021-22"})], "en"),
@@ -2110,7 +2113,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
       ("book_rental_car", {"pickup_location": "Seville", "pickup_date": "2025-04-18", "return_date": "2025-04-21",
                            "car_class": "compact"})], "en"),
     ("UV index in Lisbon and the tide times in Lisbon.",
-     [("get_uv_index", {"city": "Lisbon"}), ("get_tide_times", {"location": "Lisbon"})], "en"),
+     [("uv_index_forecast", {"city": "Lisbon"}), ("get_tide_times", {"location": "Lisbon"})], "en"),
     ("How many days between 2025-02-01 and 2025-08-01, and is 2025 a leap year?",
      [("days_between_dates", {"start_date": "2025-02-01", "end_date": "2025-08-01"}),
       ("check_leap_year", {"year": 2025})], "en"),
@@ -2145,7 +2148,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
       ("historical_timeline", {"region": "Egypt", "start_year": -69, "end_year": -30})], "en"),
     ("Base64-decode SGk= and count the words in 'to be or not to be'.",
      [("decode_base64", {"data": "SGk="}), ("count_words", {"text": "to be or not to be"})], "en"),
-    ("Roll 4 dice and draw 3 cards.", [("roll_dice", {"count": 4}), ("draw_cards", {"count": 3})], "en"),
+    ("Roll 4 dice and draw 3 cards.", [("throw_dice", {"count": 4}), ("draw_cards", {"count": 3})], "en"),
     ("VAT at 10% on 300, and the income tax on 300000 for a married couple filing jointly.",
      [("calculate_vat", {"amount": 300, "rate": 10}),
       ("calculate_income_tax", {"income": 300000, "filing_status": "married_joint"})], "en"),
@@ -2160,7 +2163,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("A 3 kg book sits on a shelf 1.5 m high. Its potential energy, and how long it would take to fall from there?",
      [("calculate_potential_energy", {"mass": 3, "height": 1.5}), ("free_fall_time", {"height": 1.5})], "en"),
     ("Convert 0.5 kg to ounces and find the force needed to accelerate 0.5 kg at 10 m/s².",
-     [("convert_weight", {"value": 0.5, "from_unit": "kilograms", "to_unit": "ounces"}),
+     [("convert_mass", {"value": 0.5, "from_unit": "kilograms", "to_unit": "ounces"}),
       ("calculate_force", {"mass": 0.5, "acceleration": 10})], "en"),
     ("How many moles are in 90 g of C6H12O6, and what's its molar mass?",
      [("grams_to_moles", {"grams": 90, "formula": "C6H12O6"}), ("calculate_molar_mass", {"formula": "C6H12O6"})], "en"),
@@ -2179,7 +2182,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      "en"),
     ("Convert 50 liters to gallons and 50 kilograms to pounds.",
      [("convert_volume", {"value": 50, "from_unit": "liters", "to_unit": "gallons"}),
-      ("convert_weight", {"value": 50, "from_unit": "kilograms", "to_unit": "pounds"})], "en"),
+      ("convert_mass", {"value": 50, "from_unit": "kilograms", "to_unit": "pounds"})], "en"),
     ("Top 10 scorers in the Bundesliga and the last Bayern vs Dortmund result.",
      [("get_top_scorers", {"league": "Bundesliga", "limit": 10}),
       ("get_match_result", {"team_a": "Bayern", "team_b": "Dortmund"})], "en"),
@@ -2187,7 +2190,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("find_vacation_rentals", {"location": "Crete", "guests": 4, "amenities": ["pool"]}),
       ("find_tourist_attractions", {"city": "Heraklion", "category": "landmark"})], "en"),
     ("Ski conditions in St. Anton and the UV index in St. Anton.",
-     [("get_ski_conditions", {"resort": "St. Anton"}), ("get_uv_index", {"city": "St. Anton"})], "en"),
+     [("get_ski_conditions", {"resort": "St. Anton"}), ("uv_index_forecast", {"city": "St. Anton"})], "en"),
     ("Which weekday is 2025-11-27, and what date is 14 days after 2025-11-27?",
      [("get_day_of_week", {"date": "2025-11-27"}), ("add_days_to_date", {"date": "2025-11-27", "days": 14})], "en"),
     ("Convert 07:30 Chicago time to Paris time, and find a 20-minute slot for Lea and Omar on 2025-05-05.",
@@ -2214,7 +2217,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
       ("calculate_sales_tax", {"amount": 1500, "tax_rate": 9.5})], "en"),
     ("Shipping cost for a 3 kg box to Australia, and 3 kg in pounds.",
      [("calculate_shipping_cost", {"package": {"weight_kg": 3}, "destination_country": "Australia"}),
-      ("convert_weight", {"value": 3, "from_unit": "kilograms", "to_unit": "pounds"})], "en"),
+      ("convert_mass", {"value": 3, "from_unit": "kilograms", "to_unit": "pounds"})], "en"),
     ("Fuel cost for 250 km at 5 l/100km with fuel at 2.1, and a taxi quote from the station to the hotel.",
      [("calculate_fuel_cost", {"distance_km": 250, "consumption_l_per_100km": 5, "fuel_price_per_liter": 2.1}),
       ("estimate_taxi_fare", {"pickup": "the station", "dropoff": "the hotel"})], "en"),
@@ -2236,7 +2239,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("generate_password", {"length": 20}), ("encode_base64", {"text": "token"})], "en"),
     ("Sort 3, 1, 2 and give me their mean.",
      [("sort_numbers", {"numbers": [3, 1, 2]}), ("calculate_mean", {"numbers": [3, 1, 2]})], "en"),
-    ("Flip a coin 5 times and roll 5 dice.", [("flip_coin", {"times": 5}), ("roll_dice", {"count": 5})], "en"),
+    ("Flip a coin 5 times and roll 5 dice.", [("flip_coin", {"times": 5}), ("throw_dice", {"count": 5})], "en"),
     ("Capital gains tax on stock bought for 40000 and sold for 55000 after 24 months, and income tax on 55000 filing "
      "single.", [("capital_gains_tax", {"purchase_price": 40000, "sale_price": 55000, "holding_period_months": 24}),
                  ("calculate_income_tax", {"income": 55000, "filing_status": "single"})], "en"),
@@ -2266,14 +2269,14 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
     ("반지름 3인 원의 넓이와 둘레를 알려 줘.",
      [("calculate_circle_area", {"radius": 3}), ("calculate_circle_circumference", {"radius": 3})], "ko"),
     ("서울의 자외선 지수와 꽃가루 예보 알려 줘.",
-     [("get_uv_index", {"city": "서울"}), ("get_pollen_forecast", {"city": "서울"})], "ko"),
+     [("uv_index_forecast", {"city": "서울"}), ("get_pollen_forecast", {"city": "서울"})], "ko"),
     ("100달러를 원화로 바꾸고 비트코인 가격도 원화로 알려 줘.",
      [("currency_convert", {"amount": 100, "from_currency": "USD", "to_currency": "KRW"}),
       ("get_crypto_price", {"coin": "bitcoin", "currency": "KRW"})], "ko"),
     ("2025-03-01이 무슨 요일이고, 2025-03-01에서 30일 후는 며칠이야?",
      [("get_day_of_week", {"date": "2025-03-01"}), ("add_days_to_date", {"date": "2025-03-01", "days": 30})], "ko"),
     ("Переведи 100 километров в мили и 20 градусов Цельсия в Фаренгейты.",
-     [("convert_length", {"value": 100, "from_unit": "kilometers", "to_unit": "miles"}),
+     [("convert_distance", {"value": 100, "from_unit": "kilometers", "to_unit": "miles"}),
       ("convert_temperature", {"value": 20, "from_unit": "celsius", "to_unit": "fahrenheit"})], "ru"),
     ("Какая столица у Казахстана и с какими странами граничит Казахстан?",
      [("get_capital_city", {"country": "Казахстана"}), ("list_neighboring_countries", {"country": "Казахстан"})], "ru"),
@@ -2290,9 +2293,9 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
       ("calculate_hypotenuse", {"leg_a": 6, "leg_b": 4})], "vi"),
     ("Dân số Nhật Bản là bao nhiêu và thủ đô của Úc là gì?",
      [("get_population", {"place": "Nhật Bản"}), ("get_capital_city", {"country": "Úc"})], "vi"),
-    ("Tung đồng xu 2 lần và gieo 2 con xúc xắc.", [("flip_coin", {"times": 2}), ("roll_dice", {"count": 2})], "vi"),
+    ("Tung đồng xu 2 lần và gieo 2 con xúc xắc.", [("flip_coin", {"times": 2}), ("throw_dice", {"count": 2})], "vi"),
     ("幫我查東京的紫外線指數，還有東京到大阪的距離。",
-     [("get_uv_index", {"city": "東京"}), ("distance_between_cities", {"origin_city": "東京", "destination_city": "大阪"})],
+     [("uv_index_forecast", {"city": "東京"}), ("distance_between_cities", {"origin_city": "東京", "destination_city": "大阪"})],
      "zh-Hant"),
     ("算一下 60 公斤、1.7 米的 BMI，還有 5 公里跑 30 分鐘的配速。",
      [("calculate_bmi", {"weight_kg": 60, "height_m": 1.7}), ("running_pace", {"distance_km": 5, "time_minutes": 30})],
@@ -2310,8 +2313,8 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("calculate_fuel_cost", {"distance_km": 200, "consumption_l_per_100km": 6, "fuel_price_per_liter": 1.8}),
       ("find_ev_chargers", {"location": "Bologna", "connector": "Type 2"})], "it"),
     ("帮我把 5 公斤换算成磅，再把 10 英尺换算成米。",
-     [("convert_weight", {"value": 5, "from_unit": "kilograms", "to_unit": "pounds"}),
-      ("convert_length", {"value": 10, "from_unit": "feet", "to_unit": "meters"})], "zh-Hans"),
+     [("convert_mass", {"value": 5, "from_unit": "kilograms", "to_unit": "pounds"}),
+      ("convert_distance", {"value": 10, "from_unit": "feet", "to_unit": "meters"})], "zh-Hans"),
     ("《流浪地球》的票房是多少？再推荐几部类似的电影。",
      [("get_box_office", {"title": "流浪地球"}), ("recommend_similar_movies", {"title": "流浪地球"})], "zh-Hans"),
     ("半径 2 の円の面積と、半径 2 の球の体積を計算して。",
@@ -2320,7 +2323,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("get_exchange_rate", {"base": "USD", "quote": "JPY"}),
       ("currency_convert", {"amount": 5000, "from_currency": "JPY", "to_currency": "EUR"})], "ja"),
     ("Convierte 10 km a millas y dime el IMC de 75 kg y 1,80 m.",
-     [("convert_length", {"value": 10, "from_unit": "kilometers", "to_unit": "miles"}),
+     [("convert_distance", {"value": 10, "from_unit": "kilometers", "to_unit": "miles"}),
       ("calculate_bmi", {"weight_kg": 75, "height_m": 1.8})], "es"),
     ("Dime la capital de Perú y los países vecinos de Perú.",
      [("get_capital_city", {"country": "Perú"}), ("list_neighboring_countries", {"country": "Perú"})], "es"),
@@ -2328,10 +2331,10 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("calculate_mean", {"numbers": [12, 15, 9, 20]}), ("calculate_median", {"numbers": [12, 15, 9, 20]})], "fr"),
     ("Convertis 100 euros en livres sterling et 100 km en miles.",
      [("currency_convert", {"amount": 100, "from_currency": "EUR", "to_currency": "GBP"}),
-      ("convert_length", {"value": 100, "from_unit": "kilometers", "to_unit": "miles"})], "fr"),
+      ("convert_distance", {"value": 100, "from_unit": "kilometers", "to_unit": "miles"})], "fr"),
     ("Rechne 25 °C in Fahrenheit um und sag mir den UV-Index in Wien.",
      [("convert_temperature", {"value": 25, "from_unit": "celsius", "to_unit": "fahrenheit"}),
-      ("get_uv_index", {"city": "Wien"})], "de"),
+      ("uv_index_forecast", {"city": "Wien"})], "de"),
     ("Wie viele Tage liegen zwischen 2025-01-01 und 2025-06-30, und ist 2028 ein Schaltjahr?",
      [("days_between_dates", {"start_date": "2025-01-01", "end_date": "2025-06-30"}),
       ("check_leap_year", {"year": 2028})], "de"),
@@ -2339,7 +2342,7 @@ REQUESTS: list[tuple[str, list[tuple[str, dict]], str]] = [
      [("currency_convert", {"amount": 200, "from_currency": "BRL", "to_currency": "USD"}),
       ("get_crypto_price", {"coin": "bitcoin", "currency": "BRL"})], "pt"),
     ("Quais são as atrações de Lisboa e o índice UV em Lisboa hoje?",
-     [("find_tourist_attractions", {"city": "Lisboa"}), ("get_uv_index", {"city": "Lisboa"})], "pt"),
+     [("find_tourist_attractions", {"city": "Lisboa"}), ("uv_index_forecast", {"city": "Lisboa"})], "pt"),
 ]
 
 # (request, declared functions, lang): none of the declared functions does what is asked, or nothing needs one.
@@ -2381,11 +2384,11 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("What was the euro's exchange rate against the dollar in 1999?", ["get_exchange_rate", "currency_convert"], "en"),
     ("Which country uses the baht?", ["list_supported_currencies", "currency_convert"], "en"),
     ("Buy 0.1 bitcoin for me.", ["get_crypto_price", "currency_convert"], "en"),
-    ("Convert 100 dollars into ounces of gold.", ["currency_convert", "convert_weight"], "en"),
-    ("How many calories are in a kilojoule?", ["convert_weight", "convert_temperature"], "en"),
-    ("Convert 5 newtons to pounds-force.", ["convert_weight", "calculate_force"], "en"),
-    ("What's 30 miles per gallon in liters per 100 km?", ["convert_volume", "convert_length"], "en"),
-    ("How many ounces are in a pound?", ["convert_length", "convert_temperature"], "en"),
+    ("Convert 100 dollars into ounces of gold.", ["currency_convert", "convert_mass"], "en"),
+    ("How many calories are in a kilojoule?", ["convert_mass", "convert_temperature"], "en"),
+    ("Convert 5 newtons to pounds-force.", ["convert_mass", "calculate_force"], "en"),
+    ("What's 30 miles per gallon in liters per 100 km?", ["convert_volume", "convert_distance"], "en"),
+    ("How many ounces are in a pound?", ["convert_distance", "convert_temperature"], "en"),
     ("How many seconds are there in a week?", ["convert_data_size", "convert_speed"], "en"),
     ("Buy me tickets for the Lakers game on Friday.", ["get_match_result", "get_league_standings"], "en"),
     ("What is the offside rule in soccer?", ["get_league_standings", "get_top_scorers"], "en"),
@@ -2398,8 +2401,8 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("What's the best time of year to visit Kyoto?", ["find_tourist_attractions"], "en"),
     ("Book a hotel room in Vienna.", ["search_train_tickets", "find_tourist_attractions"], "en"),
     ("Upgrade my train ticket to first class.", ["search_train_tickets"], "en"),
-    ("Will it rain in Seattle tomorrow?", ["get_uv_index", "get_pollen_forecast"], "en"),
-    ("What's the air quality in Delhi?", ["get_uv_index", "get_pollen_forecast"], "en"),
+    ("Will it rain in Seattle tomorrow?", ["uv_index_forecast", "get_pollen_forecast"], "en"),
+    ("What's the air quality in Delhi?", ["uv_index_forecast", "get_pollen_forecast"], "en"),
     ("When does the sun set in Lisbon today?", ["get_moon_phase", "get_tide_times"], "en"),
     ("How strong was the 2011 Tohoku earthquake?", ["get_recent_earthquakes"], "en"),
     ("What's the wave height at Nazaré today?", ["get_tide_times", "get_ski_conditions"], "en"),
@@ -2457,7 +2460,7 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("Write a Python function that reverses a list.", ["sort_numbers", "test_regex"], "en"),
     ("Convert 'Hello' to uppercase.", ["url_encode", "encode_base64"], "en"),
     ("What does HTTP error 404 mean?", ["url_encode"], "en"),
-    ("Let's play tic-tac-toe.", ["roll_dice", "flip_coin"], "en"),
+    ("Let's play tic-tac-toe.", ["throw_dice", "flip_coin"], "en"),
     ("Analyze my last chess game and tell me where I blundered.", ["get_chess_opening"], "en"),
     ("What are the rules of Monopoly?", ["get_game_reviews", "get_chess_opening"], "en"),
     ("Write my will for me.", ["lookup_legal_term"], "en"),
@@ -2469,18 +2472,18 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("Tell me a joke about mathematicians.", ["check_prime", "compute_factorial"], "en"),
     ("Can you explain compound interest in simple words?", ["compound_interest"], "en"),
     ("What does BMI stand for?", ["calculate_bmi"], "en"),
-    ("Good morning!", ["get_uv_index", "get_pollen_forecast"], "en"),
+    ("Good morning!", ["uv_index_forecast", "get_pollen_forecast"], "en"),
     ("圓錐的體積怎麼算？半徑 3、高 5。", ["calculate_circle_area", "calculate_sphere_volume", "calculate_cylinder_volume"],
      "zh-Hant"),
     ("幫我取消明天的租車。", ["book_rental_car"], "zh-Hant"),
     ("謝謝你的幫忙！", ["get_capital_city"], "zh-Hant"),
-    ("台北明天會下雨嗎？", ["get_uv_index", "get_pollen_forecast"], "zh-Hant"),
+    ("台北明天會下雨嗎？", ["uv_index_forecast", "get_pollen_forecast"], "zh-Hant"),
     ("帮我写一首关于秋天的诗。", ["get_song_lyrics", "search_books"], "zh-Hans"),
     ("1、2、2、3 的众数是多少？", ["calculate_mean", "calculate_median"], "zh-Hans"),
-    ("北京的空气质量怎么样？", ["get_uv_index", "get_pollen_forecast"], "zh-Hans"),
+    ("北京的空气质量怎么样？", ["uv_index_forecast", "get_pollen_forecast"], "zh-Hans"),
     ("红烧肉是哪里的菜？", ["get_nutrition_facts", "get_wine_pairing"], "zh-Hans"),
     ("円錐の表面積を求めて。半径 4、母線 9。", ["calculate_circle_area", "calculate_triangle_area"], "ja"),
-    ("明日の東京の天気は？", ["get_uv_index", "get_moon_phase"], "ja"),
+    ("明日の東京の天気は？", ["uv_index_forecast", "get_moon_phase"], "ja"),
     ("ありがとう、助かりました！", ["calculate_bmi"], "ja"),
     ("今夜の『デューン』の上映時間は？", ["get_movie_details", "get_box_office"], "ja"),
     ("¿Cuál es el perímetro de un rectángulo de 3 por 8?",
@@ -2496,12 +2499,12 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("Was ist das Volumen eines Würfels mit Kantenlänge 3?", ["calculate_sphere_volume", "calculate_cylinder_volume"],
      "de"),
     ("Wie spät ist es gerade in New York?", ["convert_time_zone"], "de"),
-    ("Erzähl mir einen Witz.", ["roll_dice"], "de"),
+    ("Erzähl mir einen Witz.", ["throw_dice"], "de"),
     ("Wie hoch ist die Inflation in Deutschland?", ["compound_interest", "calculate_roi"], "de"),
     ("Qual é o momento linear de um carro de 1000 kg a 20 m/s?", ["calculate_kinetic_energy", "calculate_force"], "pt"),
     ("Compre duas entradas para o show do Coldplay.", ["get_concert_schedule"], "pt"),
     ("Obrigado pela ajuda!", ["get_population"], "pt"),
-    ("내일 서울 날씨 어때?", ["get_uv_index", "get_pollen_forecast"], "ko"),
+    ("내일 서울 날씨 어때?", ["uv_index_forecast", "get_pollen_forecast"], "ko"),
     ("원뿔의 부피를 구해 줘. 반지름 2, 높이 6.", ["calculate_cylinder_volume", "calculate_circle_area"], "ko"),
     ("고마워, 오늘은 여기까지!", ["get_game_reviews"], "ko"),
     ("Prenotami un hotel a Firenze per due notti.", ["find_tourist_attractions", "search_train_tickets"], "it"),
@@ -2510,7 +2513,7 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("Какой импульс у мяча массой 0,5 кг при скорости 10 м/с?", ["calculate_kinetic_energy", "calculate_force"], "ru"),
     ("Купи мне 0,1 биткоина.", ["get_crypto_price"], "ru"),
     ("Спасибо, больше ничего не нужно.", ["get_exchange_rate"], "ru"),
-    ("Ngày mai Hà Nội có mưa không?", ["get_uv_index", "get_pollen_forecast"], "vi"),
+    ("Ngày mai Hà Nội có mưa không?", ["uv_index_forecast", "get_pollen_forecast"], "vi"),
     ("Viết cho tôi một bài thơ về biển.", ["get_song_lyrics", "get_tide_times"], "vi"),
     ("Cảm ơn bạn nhiều!", ["calculate_bmi"], "vi"),
 ]
