@@ -73,7 +73,8 @@ def test_table_size_and_coverage():
     assert len(cities) >= 220
     assert len({p["names"][0] for p in cities}) == len(cities)
     assert sum(any(HAN.search(n) for n in p["names"]) for p in cities) >= 200
-    assert all(p["tz"] in available_timezones() for p in places)
+    zones = available_timezones()  # one scan of the zone files, not one per place
+    assert all(p["tz"] in zones for p in places)
     assert all(-90 <= p["lat"] <= 90 for p in places)
     assert {p["tz"].split("/")[0] for p in cities} >= {"Asia", "Europe", "Africa", "America", "Australia", "Pacific",
                                                          "Antarctica"}
