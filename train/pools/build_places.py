@@ -20,7 +20,9 @@ places, a country's share growing with the square root of its population. A name
 `fc.builtins.clock.normalize` compares it) belongs to one place: places.json's owner keeps it, else the
 most populous claimant if it is DOMINANT times the next one in another zone, else nobody; a place that
 loses its English name is left out. Places already in places.json gain their new names there; the others
-become new entries. The output depends only on its inputs: building twice gives the same files.
+become new entries. The output depends only on its inputs, and building on its own output changes nothing.
+Names are only ever added to places.json: to apply changed rules, build on the hand-kept places.json from
+before the first build (git history: the commit that added this script) rather than on the built one.
 """
 from __future__ import annotations
 
@@ -137,6 +139,7 @@ class Names:
             self.zone_ids[zone].append(alias)
 
     def exemplar(self, table, tz: str) -> str | None:
+        """CLDR's name, in one locale's zone table, of the city a zone is named after (None: as in English)."""
         for zid in [tz] + self.zone_ids[tz]:
             city = (table.get(zid) or {}).get("city")
             if city:
@@ -196,8 +199,10 @@ class Names:
         return {"zh-Hant": hant, "zh-Hans": hans}
 
     def japanese(self, alts: list[str], cc: str, hant: str | None) -> dict[str, str]:
+        """Kanji for Japanese places (市 cut where the bare name is attested: 四日市 keeps its own), else
+        katakana, else for Chinese and Korean places their traditional Han name where Shift JIS has it."""
         if cc == "JP":
-            kanji = self.vote([a for a in alts if JA_KANJI.fullmatch(a) and _encodes(a, "cp932")], ("市",))
+            kanji = self.vote([a for a in alts if JA_KANJI.fullmatch(a) and _encodes(a, "cp932")], (), ("市",))
             return {"ja": kanji} if kanji else {}
         kana = self.vote([a for a in alts if KATAKANA.fullmatch(a)], (), ("シ",))
         if kana:
@@ -359,8 +364,8 @@ def _settle_rivals(places: list[dict]) -> None:
 def render(world: list[dict], entries: list[dict]) -> tuple[str, str]:
     """(world_places.tsv text, places.json text)."""
     lines = ["# Places of the world for train.generate, built by train/pools/build_places.py from GeoNames",
-             "# (geonames.org, CC BY 4.0) and CLDR exemplar cities. An empty cell: no usual name in that language;",
-             "# for es/fr/de/pt/it/vi it means the English name.",
+             "# (geonames.org, CC BY 4.0) and Unicode CLDR exemplar cities (Unicode License).",
+             "# An empty cell: no usual name in that language; for es/fr/de/pt/it/vi, the English name.",
              "\t".join(COLUMNS)]
     for place in world:
         cells = [place["names"]["en"], place["tz"], f"{place['lat']:.2f}"]
