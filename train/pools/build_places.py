@@ -73,7 +73,8 @@ RU_TRANSLIT = [dict(zip("абвгдеёжзийклмнопрстуфхцчшщ�
     "a b v g d e e zh z i j k l m n o p r s t u f kh c ch sh shh \" y ' eh ju ja",  # GOST-like, as GeoNames has it
     "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch  y  e yu ya")]  # BGN/PCGN
 SCHOLARLY = re.compile("[\u0304\u0323\u032e\u0331ʻʼ’‘]|[hdHD]\u0327")  # macron, dots and lines below, ḩ
-RU_FOREIGN = re.compile(r"\B[бвгджзклмнпрстфхцчшщ]э|ъ\w|[сц]ьк|ээ")
+RU_FOREIGN = re.compile(r"\B[бвгджзклмнпрстфхцчшщ]э|ъ\w|[гкхтдбпвфзсжшчц]ьо|щ\b|\bе[слрдтзн]-|[сцнт]ьс?к|"
+                        r"[бвдзлмпрстф]ий\b|ээ")
 TRANSLITERATION = str.maketrans("裏裡佔幹臺託採範餘", "里里占干台托采范余")  # OpenCC's s2t reads them as words, not sounds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -218,24 +219,27 @@ class Names:
     @staticmethod
     def russian(alts: list[str], en: str, cc: str) -> str | None:
         """The Cyrillic form that reads most like Russian. Belarusian twins (the same word with а, э, ы
-        where another form has о, е, и) are out; first the one GeoNames also spells in its Russian
-        transliteration (ь as ', э as eh, й as j) or, in Russian-speaking countries, spelled as the English
-        name; then the fewest signs of a neighbour (ы without и, э after a consonant inside a word,
-        Bulgarian mid-word ъ, Ukrainian -ськ, Mongolian ээ, an -о or -ий the English name lacks: Барселоно,
-        Флоренций); hyphenated compounds; the longest (neighbours drop
-        the soft signs and double letters Russian keeps)."""
+        where another form has о, е, и) are out; first, in Russian-speaking countries, the one spelled as the
+        English name; then the fewest signs of a neighbour (ы without и, э after a consonant inside a word,
+        Bulgarian mid-word ъ, ьо, final щ and Ес-/Ел- articles, Ukrainian -ськ/-цьк and -ий after a hard consonant, Mongolian ээ, an -о/-а or -ий
+        against the English ending: Барселоно, Палерма, Флоренций); then the one GeoNames also spells in its Russian
+        transliteration (ь as ', э as eh, й as j); no space (Russian hyphenates foreign compounds); the
+        longest (neighbours drop the soft signs and double letters Russian keeps)."""
         latin = {a.casefold() for a in alts}
         forms = [a for a in alts if RU.fullmatch(a)]
-        forms = [b for b in forms if not any(_belarusian_twin(r, b) for r in forms)]
+        if cc not in HOME["ru"]:  # at home the English spelling decides (Сыктывкар, not Сиктивкар)
+            forms = [b for b in forms if not any(_belarusian_twin(r, b) for r in forms)]
 
         def rank(name: str):
             low = name.lower()
             gost = "".join(RU_TRANSLIT[0].get(c, c) for c in low)
             bgn = normalize("".join(RU_TRANSLIT[1].get(c, c) for c in low))
             foreign = ("ы" in low and "и" not in low) + len(re.findall(RU_FOREIGN, low)) + (
-                low.endswith("о") and not en.lower().endswith(("o", "ó")) or low.endswith("ий") and en.endswith("a"))
-            return (not (gost in latin and re.search("'|eh|j|shh", gost) or cc in HOME["ru"] and bgn == normalize(en)),
-                    foreign, " " in name, -len(name), name)
+                low.endswith("о") != en.lower().endswith(("o", "ó")) and low.endswith(("о", "а"))
+                or low.endswith("ий") and en.endswith("a"))
+            home = cc in HOME["ru"]
+            return (not (home and bgn == normalize(en)), foreign,
+                    not (gost in latin and re.search("'|eh|j|shh", gost)), " " in name, -len(name), name)
 
         return min(forms, key=rank) if forms else None
 
@@ -264,9 +268,13 @@ def _plain(name: str, city: dict) -> str:
 
 
 def _belarusian_twin(russian: str, other: str) -> bool:
-    """Whether `other` is `russian` written the Belarusian way (а, э, ы for unstressed о, hard е, и)."""
-    pairs = [(r, o) for r, o in zip(russian.lower(), other.lower()) if r != o]
-    return len(russian) == len(other) and bool(pairs) and all(p in {("о", "а"), ("е", "э"), ("и", "ы")} for p in pairs)
+    """Whether `other` is `russian` written the Belarusian way (а, э, ы for unstressed о, hard е after a
+    consonant, и), a last о aside (Барселоно is no Russian twin of Барселона)."""
+    low = russian.lower()
+    pairs = [(r, o, i) for i, (r, o) in enumerate(zip(low, other.lower())) if r != o]
+    return len(russian) == len(other) and bool(pairs) and all(
+        (r, o) == ("о", "а") and i < len(low) - 1 or (r, o) == ("и", "ы")
+        or (r, o) == ("е", "э") and i > 0 and low[i - 1] in "бвгджзклмнпрстфхцчшщ" for r, o, i in pairs)
 
 
 def _fold(text: str) -> str:
