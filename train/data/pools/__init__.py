@@ -18,8 +18,8 @@ from types import ModuleType
 
 from train.data.pools.places import LANGS, PLACES
 
-_MODULES = {"en": "en", "zh-Hant": "zh_hant", "zh-Hans": "zh_hans", "ja": "ja", "es": "es", "fr": "fr",
-            "de": "de", "pt": "pt", "it": "it", "vi": "vi", "ko": "ko", "ru": "ru"}
+_MODULES = {"en": "en", "zh-Hant": "zh_hant", "zh-Hans": "zh_hans", "ja": "ja", "ko": "ko", "ru": "ru", "es": "es",
+            "fr": "fr", "de": "de", "pt": "pt", "it": "it", "vi": "vi"}
 
 
 def load_languages() -> dict[str, ModuleType]:
