@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from copy import deepcopy
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -13,7 +14,7 @@ from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria,
 from fc import ADAPTERS_DIR
 from fc.embedded import EMBEDDED, base_label, embedded_model, resolve_base
 from fc.grammar import ToolCallGrammar, VocabularyIndex
-from fc.prompt import CALL_OPEN, partial_marker, render
+from fc.prompt import CALL_OPEN, dumps, partial_marker, render
 from fc.settings import GenerationSettings
 
 DEFAULT_ADAPTER = ADAPTERS_DIR / "default"
@@ -105,24 +106,73 @@ def resolve_adapter(adapter: str | Path | None, base: str | None = EMBEDDED) -> 
     return path
 
 
+def cpu_has_bf16() -> bool:
+    """Whether this CPU computes bf16 natively (AVX512-BF16 or AMX); elsewhere bf16 is emulated and slow."""
+    cpu = getattr(torch, "cpu", None)
+    return bool(cpu and (getattr(cpu, "_is_avx512_bf16_supported", lambda: False)()
+                         or getattr(cpu, "_is_amx_tile_supported", lambda: False)()))
+
+
 def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tuple[str, torch.dtype]:
+    """The device (CUDA when there is one) and the inference dtype: `dtype`, else FC_DTYPE, else bf16 where the
+    hardware computes it natively (a CUDA GPU with bf16, or a CPU with AVX512-BF16/AMX), fp16 on other GPUs,
+    fp32 on other CPUs."""
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    dtype = dtype or os.environ.get("FC_DTYPE")
     if dtype:
         return device, getattr(torch, dtype)
     if device.startswith("cuda"):
         return device, torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    return device, torch.float32
+    return device, torch.bfloat16 if cpu_has_bf16() else torch.float32
+
+
+def common_prefix(a: str, b: str) -> str:
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return a[:n]
+
+
+class PrefixCache:
+    """The KV cache of prompt prefixes, computed once and reused by every generation that starts with one.
+
+    A chat's prompts all start with the same system prompt and tool declarations (the larger part of a prompt),
+    so that part is prefilled once per (system prompt, tools) instead of once per reply. Entries are keyed by
+    the prefix's token ids; the last `size` prefixes are kept."""
+
+    def __init__(self, size: int = 8):
+        self.size = size
+        self._entries: dict[tuple[int, ...], object] = {}
+
+    def get(self, model, prefix_ids: list[int], batch: int):
+        """A fresh copy of the KV cache of `prefix_ids` for a batch of `batch` rows (computed on first use)."""
+        key = tuple(prefix_ids)
+        cache = self._entries.pop(key, None)
+        if cache is None:
+            with torch.no_grad():  # not inference_mode: its tensors cannot be copied
+                cache = model(input_ids=torch.tensor([prefix_ids], device=model.device), use_cache=True).past_key_values
+        self._entries[key] = cache  # most recent last
+        while len(self._entries) > self.size:
+            self._entries.pop(next(iter(self._entries)))
+        copy = deepcopy(cache)
+        if batch > 1:
+            copy.batch_repeat_interleave(batch)
+        return copy
 
 
 class ModelHandle:
-    """One loaded model (base + adapter) and its tokenizer."""
+    """One loaded model (base + adapter) and its tokenizer, with streaming and batched generation.
 
-    def __init__(self, model, tokenizer, base: str = "", adapter: Path | None = None):
+    Loaded with `load`, the adapter is merged into a copy of the base (inference needs no separate LoRA
+    matrices) and the weights are in the inference dtype of `pick_device_dtype`. A handle made from a model
+    (training's PEFT model, a test's tiny model) uses it as it is."""
+
+    def __init__(self, model, tokenizer, base: str = "", adapter: Path | None = None, *, prefix_cache: bool = True):
         self.model, self.tokenizer = model.eval(), tokenizer
         self.base, self.adapter = base, adapter
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
         self._lock = threading.Lock()  # one generation at a time per handle
+        self.prefixes = PrefixCache() if prefix_cache else None
+        self._prefix_texts: dict[tuple, str] = {}
 
     @property
     def label(self) -> str:
@@ -136,7 +186,9 @@ class ModelHandle:
     @classmethod
     def load(cls, base: str | None = EMBEDDED, adapter: str | Path | None = "default", *,
              device: str | None = None, dtype: str | None = None, load_in_4bit: bool = False,
-             threads: int | None = None) -> "ModelHandle":
+             threads: int | None = None, merge: bool = True) -> "ModelHandle":
+        """Load a base model and adapter for inference (see the class docstring); `merge=False` keeps the
+        adapter as PEFT layers."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
         set_threads(threads)
@@ -145,27 +197,53 @@ class ModelHandle:
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
         if load_in_4bit:
-            from transformers import BitsAndBytesConfig
-
-            kwargs["quantization_config"] = BitsAndBytesConfig(
-                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                bnb_4bit_compute_dtype=torch_dtype)
+            kwargs["quantization_config"] = four_bit_config(torch_dtype)
             kwargs["device_map"] = {"": device}
+        elif adapter_path and merge:
+            kwargs["dtype"] = torch.float32  # merged in full precision, then cast
         tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
-        if not load_in_4bit:
-            model.to(device)
         if adapter_path:
             from peft import PeftModel
 
             model = PeftModel.from_pretrained(model, adapter_path)
+            if merge and not load_in_4bit:
+                model = model.merge_and_unload()
+        if not load_in_4bit:
+            model.to(device=device, dtype=torch_dtype)
         return cls(model, tokenizer, base or EMBEDDED, adapter_path)
 
     def render(self, messages: list[dict], tools: list[dict] | None, system: str | None = None) -> str:
         return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
 
+    def prefix_text(self, tools: list[dict] | None, system: str | None = None) -> str:
+        """The text every prompt with these tools and system prompt starts with (its system part): what two
+        renders that differ only in the user's message share."""
+        key = (system, dumps(tools or []))
+        if key not in self._prefix_texts:
+            one, two = ([{"role": "user", "content": text}] for text in ("a", "b"))
+            self._prefix_texts[key] = common_prefix(self.render(one, tools, system), self.render(two, tools, system))
+        return self._prefix_texts[key]
+
     def _encode(self, prompts: list[str]) -> dict:
         return self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
+
+    def _inputs(self, prompts: list[str], prefix: str | None) -> tuple[dict, object | None]:
+        """Model inputs for a batch of prompts (left-padded), and the cached KV of their shared `prefix` when
+        every prompt starts with its tokens: then the padding sits between the prefix and each prompt's rest."""
+        ids = self.tokenizer(prompts, add_special_tokens=False)["input_ids"]
+        prefix_ids = self.tokenizer(prefix, add_special_tokens=False)["input_ids"] if prefix else []
+        n = len(prefix_ids)
+        if not (self.prefixes is not None and n and all(len(x) > n and x[:n] == prefix_ids for x in ids)):
+            prefix_ids, n = [], 0
+        width = max(len(x) for x in ids) - n
+        pad = self.tokenizer.pad_token_id
+        input_ids = [prefix_ids + [pad] * (width + n - len(x)) + x[n:] for x in ids]
+        mask = [[1] * n + [0] * (width + n - len(x)) + [1] * (len(x) - n) for x in ids]
+        enc = {"input_ids": torch.tensor(input_ids, device=self.device),
+               "attention_mask": torch.tensor(mask, device=self.device)}
+        cache = self.prefixes.get(self.model, prefix_ids, len(ids)) if n else None
+        return enc, cache
 
     @property
     def call_token_id(self) -> int:
@@ -190,45 +268,64 @@ class ModelHandle:
             kwargs["logits_processor"] = processors
         return kwargs
 
+    def _generate(self, prompts: list[str], settings: GenerationSettings | None, tools: list[list[dict]] | None,
+                  prefix: str | None = None, streamer=None) -> list[str]:
+        """One batch: the new text of each prompt (caller holds the lock)."""
+        enc, cache = self._inputs(prompts, prefix)
+        length = enc["input_ids"].shape[1]
+        with torch.inference_mode():
+            kwargs = self._gen_kwargs(settings, length, tools)
+            if cache is not None:
+                kwargs["past_key_values"] = cache
+            out = self.model.generate(**enc, **kwargs, streamer=streamer)
+        return self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
+
     def generate_many(self, prompts: list[str], settings: GenerationSettings | None = None,
-                      batch_size: int = 8, tools: list[list[dict]] | None = None) -> list[str]:
-        """Batched generation (left padding); returns only the new text of each prompt.
-        `tools[i]` are the tools declared in `prompts[i]` (for guided calls)."""
+                      batch_size: int = 8, tools: list[list[dict]] | None = None,
+                      prefix: str | None = None) -> list[str]:
+        """Batched generation; returns only the new text of each prompt. `tools[i]` are the tools declared in
+        `prompts[i]` (for guided calls); `prefix`, a text all the prompts start with, is prefilled once."""
         settings = settings or GenerationSettings()
-        self.tokenizer.padding_side = "left"
         outputs: list[str] = []
-        with self._lock, torch.inference_mode():
+        with self._lock:
             for i in range(0, len(prompts), batch_size):
-                enc = self._encode(prompts[i:i + batch_size])
-                length = enc["input_ids"].shape[1]
-                out = self.model.generate(**enc, **self._gen_kwargs(
-                    settings, length, tools[i:i + batch_size] if tools else None))
-                outputs += self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
+                outputs += self._generate(prompts[i:i + batch_size], settings,
+                                          tools[i:i + batch_size] if tools else None, prefix)
         return [answer_part(text) for text in outputs] if settings.call_threshold > 0 else outputs
 
     def generate_chats(self, chats: list[tuple[list[dict], list[dict]]], settings: GenerationSettings | None = None,
                        batch_size: int = 8, progress: Callable[[int, int], None] | None = None) -> list[str]:
-        """Replies to many conversations, each `(messages, tools)`, in input order: generated in batches of
-        similar prompt length (longest first); `progress(done, total)` after each batch."""
+        """Replies to many conversations, each `(messages, tools)`, in input order: generated in batches that
+        share their system part (prefilled once, see `PrefixCache`) and have similar lengths (longest first);
+        `progress(done, total)` after each batch."""
         prompts = [self.render(messages, tools) for messages, tools in chats]
+        prefixes = [self.prefix_text(tools) for _, tools in chats]
         lengths = [len(ids) for ids in self.tokenizer(prompts, add_special_tokens=False)["input_ids"]] if prompts else []
-        order = sorted(range(len(prompts)), key=lambda i: -lengths[i])
-        outputs = [""] * len(prompts)
-        for start in range(0, len(order), batch_size):
-            chunk = order[start:start + batch_size]
-            texts = self.generate_many([prompts[i] for i in chunk], settings, batch_size, [chats[i][1] for i in chunk])
-            for i, text in zip(chunk, texts):
+        order = sorted(range(len(prompts)), key=lambda i: (prefixes[i], -lengths[i]))
+        batches, batch = [], []
+        for i in order:
+            if batch and (len(batch) == batch_size or prefixes[batch[0]] != prefixes[i]):
+                batches.append(batch)
+                batch = []
+            batch.append(i)
+        batches += [batch] if batch else []
+        outputs, done = [""] * len(prompts), 0
+        for batch in sorted(batches, key=lambda b: -lengths[b[0]]):
+            texts = self.generate_many([prompts[i] for i in batch], settings, batch_size, [chats[i][1] for i in batch],
+                                       prefixes[batch[0]])
+            for i, text in zip(batch, texts):
                 outputs[i] = text
+            done += len(batch)
             if progress:
-                progress(min(start + batch_size, len(order)), len(order))
+                progress(done, len(prompts))
         return outputs
 
     def generate(self, prompt: str, settings: GenerationSettings | None = None,
-                 tools: list[dict] | None = None) -> str:
-        return self.generate_many([prompt], settings, batch_size=1, tools=[tools or []])[0]
+                 tools: list[dict] | None = None, prefix: str | None = None) -> str:
+        return self.generate_many([prompt], settings, batch_size=1, tools=[tools or []], prefix=prefix)[0]
 
     def stream(self, prompt: str, settings: GenerationSettings | None = None,
-               tools: list[dict] | None = None) -> Iterator[str]:
+               tools: list[dict] | None = None, prefix: str | None = None) -> Iterator[str]:
         """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls).
         With the call decision on, what may open a call after prose is held back until it is known."""
         from transformers import TextIteratorStreamer
@@ -236,14 +333,12 @@ class ModelHandle:
         settings = settings or GenerationSettings()
         decided = settings.call_threshold > 0
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
-        enc = self._encode([prompt])
         errors: list[BaseException] = []
 
         def work():
             try:
-                with self._lock, torch.inference_mode():
-                    kwargs = self._gen_kwargs(settings, enc["input_ids"].shape[1], [tools or []])
-                    self.model.generate(**enc, **kwargs, streamer=streamer)
+                with self._lock:
+                    self._generate([prompt], settings, [tools or []], prefix, streamer)
             except BaseException as e:  # surface generation errors in the caller's thread
                 errors.append(e)
                 streamer.end()
@@ -267,7 +362,15 @@ class ModelHandle:
     def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
                     settings: GenerationSettings | None = None) -> Iterator[str]:
         """The agent's entry point: render the conversation, stream the reply."""
-        return self.stream(self.render(messages, tools, system), settings, tools)
+        return self.stream(self.render(messages, tools, system), settings, tools, self.prefix_text(tools, system))
+
+
+def four_bit_config(compute_dtype: torch.dtype):
+    """QLoRA's 4-bit NF4 quantisation with double quant (bitsandbytes, CUDA), storing in the compute dtype."""
+    from transformers import BitsAndBytesConfig
+
+    return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                              bnb_4bit_compute_dtype=compute_dtype, bnb_4bit_quant_storage=compute_dtype)
 
 
 _loaded: dict[tuple, ModelHandle] = {}
