@@ -114,6 +114,15 @@ def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tu
     return device, torch.float32
 
 
+def four_bit_config(compute_dtype: torch.dtype):
+    """The QLoRA quantisation of a base model: 4-bit NF4 weights with double quantisation, computing in
+    `compute_dtype` and stored in it too (which FSDP needs to shard them with the other weights)."""
+    from transformers import BitsAndBytesConfig
+
+    return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                              bnb_4bit_compute_dtype=compute_dtype, bnb_4bit_quant_storage=compute_dtype)
+
+
 class ModelHandle:
     """One loaded model (base + adapter) and its tokenizer."""
 
@@ -145,11 +154,7 @@ class ModelHandle:
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
         if load_in_4bit:
-            from transformers import BitsAndBytesConfig
-
-            kwargs["quantization_config"] = BitsAndBytesConfig(
-                load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                bnb_4bit_compute_dtype=torch_dtype)
+            kwargs["quantization_config"] = four_bit_config(torch_dtype)
             kwargs["device_map"] = {"": device}
         tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
