@@ -12,11 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from fc.files import atomic_folder
 
 EMBEDDED = "embedded"  # the default embedded model, whichever it is
 
@@ -113,16 +114,13 @@ def embedded_model_dir(name: str | None = None) -> Path:
     target = cache_dir() / model.name
     if (target / "config.json").exists():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{model.name}-"))
-    try:
-        convert(model, model.find_gguf(model, tmp), tmp / "model")
-        (tmp / "model").rename(target)
+    try:  # another process may convert it at the same time: the first one's folder is kept
+        with (atomic_folder(target, replace=False) as out,
+              tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{model.name}-") as scratch):
+            convert(model, model.find_gguf(model, Path(scratch)), out)
     except OSError:
-        if not (target / "config.json").exists():  # another process may have won the race
+        if not (target / "config.json").exists():  # that process won the race
             raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return target
 
 

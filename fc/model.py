@@ -158,6 +158,15 @@ class PrefixCache:
         return copy
 
 
+def four_bit_config(compute_dtype: torch.dtype):
+    """The QLoRA quantisation of a base model: 4-bit NF4 weights with double quantisation, computing in
+    `compute_dtype` and stored in it too (which FSDP needs to shard them with the other weights)."""
+    from transformers import BitsAndBytesConfig
+
+    return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
+                              bnb_4bit_compute_dtype=compute_dtype, bnb_4bit_quant_storage=compute_dtype)
+
+
 class ModelHandle:
     """One loaded model (base + adapter) and its tokenizer, with streaming and batched generation.
 

@@ -9,9 +9,8 @@ import pytest
 from conftest import tiny_llama
 from fc.prompt import render, to_template_messages
 from train.dataset import DatasetError, save_jsonl
-from train.sft import (SFTJobConfig, chain_conversations, check_target_modules, install_folder, make_trainer,
-                       parse_args, reproduce_command, restore_folder, stratified_sample, tokenize_conversation,
-                       tokenize_rows, train)
+from train.sft import (SFTJobConfig, chain_conversations, check_target_modules, make_trainer, parse_args,
+                       reproduce_command, stratified_sample, tokenize_conversation, tokenize_rows, train)
 
 TOOLS = [{"type": "function", "function": {
     "name": "get_weather", "description": "Weather in a city",
@@ -115,18 +114,6 @@ def test_chaining_joins_conversations_with_the_same_tools_and_loses_nothing(toke
     assert chain_conversations(data, per_chat=1, seed=0) == data
 
 
-def test_install_folder_swaps_whole_folders_and_restores_a_cut_short_swap(tmp_path):
-    target, new = tmp_path / "adapter", tmp_path / ".adapter.tmp"
-    for folder, text in ((target, "old"), (new, "new")):
-        folder.mkdir()
-        (folder / "weights").write_text(text)
-    install_folder(new, target)
-    assert (target / "weights").read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["adapter"]
-    target.rename(tmp_path / ".adapter.old-1")  # as if killed between moving the old folder aside and the new in
-    restore_folder(target)
-    assert (target / "weights").read_text() == "new" and [p.name for p in tmp_path.iterdir()] == ["adapter"]
-
-
 @pytest.fixture(scope="module")
 def tiny_base(tmp_path_factory, tokenizer):
     folder = tmp_path_factory.mktemp("tiny-base")
@@ -170,7 +157,7 @@ def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_f
     assert info["final_loss"] == result.final_loss and info["seconds"] > 0
     command = reproduce_command(info["hyperparameters"])
     assert command in (adapter / "README.md").read_text()
-    assert parse_args(command.split()[3:]) == config and "--adapter_dtype float16" in command
+    assert parse_args(command.split()[3:]) == config and "--adapter-dtype float16" in command
     weights = load_file(adapter / "adapter_model.safetensors")
     assert weights and all(t.dtype == torch.float16 for t in weights.values())  # half the file of float32
 
@@ -251,64 +238,34 @@ def test_supervised_positions_head_computes_trls_loss(tokenizer, tmp_path, num_i
 
 
 def losses_with(tokenizer, tmp_path, config, **weights):
-    """A two-row batch's loss under `config`, then with `weights` set on the trainer; with the plain
-    per-token cross-entropy, the (shifted) labels and the trainer."""
+    """A two-row batch's loss under `config`, then under `config` with `weights` (the same model and LoRA
+    init); with the plain per-token cross-entropy and the (shifted) labels."""
+    from dataclasses import replace
+
     import torch
 
     tokenized = tokenize_rows(rows(2), tokenizer, 512)
-    trainer = make_trainer(config, tiny_llama(tokenizer), tokenizer, tokenized, "all-linear", tmp_path / "work",
-                           bf16=False)
-    batch = collate(trainer, 2)
-    plain = trainer.compute_loss(trainer.model, dict(batch))
-    for name, value in weights.items():
-        setattr(trainer, name, value)
-    weighted = trainer.compute_loss(trainer.model, dict(batch))
+    losses = []
+    for settings in (config, replace(config, **weights)):
+        trainer = make_trainer(settings, tiny_llama(tokenizer), tokenizer, tokenized, "all-linear",
+                               tmp_path / "work", bf16=False)
+        batch = collate(trainer, 2)
+        losses.append(trainer.compute_loss(trainer.model, dict(batch)))
     with torch.no_grad():
         logits = trainer.model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits[:, :-1]
     labels = batch["labels"][:, 1:]
     ce = torch.nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction="none", ignore_index=-100)
-    return plain, weighted, ce, labels, trainer
+    return *losses, ce, labels
 
 
 def test_decision_weight_counts_each_replys_first_token_that_many_times(tokenizer, tmp_path):
     import torch
 
-    plain, weighted, ce, labels, _ = losses_with(tokenizer, tmp_path, SFTJobConfig(dropout=0.0), decision_weight=4.0)
+    plain, weighted, ce, labels = losses_with(tokenizer, tmp_path, SFTJobConfig(dropout=0.0), decision_weight=4.0)
     starts = [(row, col) for row, col in (labels != -100).nonzero().tolist()
               if col == 0 or labels[row, col - 1] == -100]
     assert len(starts) == 4  # two replies (the call, the answer) in each of the two rows
     extra = sum(ce[row, col] for row, col in starts) * 3 / (labels != -100).sum()
-    assert torch.allclose(weighted, plain + extra, rtol=1e-5)
-
-
-def test_call_spans_cover_each_tool_call_and_the_token_after_it(tokenizer):
-    import torch
-
-    from train.sft import call_spans
-
-    chat = rows(1)[0]  # a call, its result, an answer
-    call = {"type": "function", "function": {"name": "get_time", "arguments": {"location": "Oslo"}}}
-    chat["messages"][1]["tool_calls"].append(call)  # two calls in one reply
-    ids = torch.tensor([tokenize_rows([chat], tokenizer, 512).input_ids[0]])
-    marks = [tokenizer(m, add_special_tokens=False)["input_ids"] for m in ("<tool_call>", "</tool_call>")]
-    spans = masked_runs(ids[0].tolist(), call_spans(ids, *marks)[0].tolist())
-    texts = [tokenizer.decode(span) for span in spans]
-    # one run: the second call follows the token after the first (and the system prompt's example is no call)
-    assert texts == ['<tool_call>\n{"name": "get_weather", "arguments": {"city": "City0"}}\n</tool_call>\n'
-                     '<tool_call>\n{"name": "get_time", "arguments": {"location": "Oslo"}}\n</tool_call><|im_end|>']
-
-
-def test_call_weight_weights_call_tokens_but_not_the_decision_token(tokenizer, tmp_path):
-    import torch
-
-    from train.sft import call_spans
-
-    plain, weighted, ce, labels, trainer = losses_with(
-        tokenizer, tmp_path, SFTJobConfig(dropout=0.0, decision_weight=4.0), call_weight=3.0)
-    inside = call_spans(labels, *trainer.call_marks) & (labels != -100)
-    first = (labels != -100) & ~torch.nn.functional.pad(labels[:, :-1] != -100, (1, 0), value=False)
-    assert inside.sum() > 40 and (inside & first).sum() == 2  # a call per row; its `<` starts the reply
-    extra = ce[inside & ~first].sum() * 2 / (labels != -100).sum()
     assert torch.allclose(weighted, plain + extra, rtol=1e-5)
 
 
@@ -342,13 +299,29 @@ def test_cli_reports_errors_without_a_traceback(tmp_path, capsys):
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{not json\n")
-    assert main(["--data", str(bad), "--output_dir", str(tmp_path / "out")]) == 2
+    assert main(["--data", str(bad), "--output-dir", str(tmp_path / "out")]) == 2
     assert "line 1: bad JSON" in capsys.readouterr().err
-    assert main(["--adapter_dtype", "int8", "--output_dir", str(tmp_path / "out")]) == 2
+    assert main(["--adapter-dtype", "int8", "--output-dir", str(tmp_path / "out")]) == 2
     assert "adapter_dtype must be one of float32, float16, bfloat16" in capsys.readouterr().err
     with pytest.raises(SystemExit) as done:
         main(["--help"])
-    assert done.value.code == 0 and "--grad_accum" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert done.value.code == 0 and "--grad-accum" in shown and "--grad_accum" not in shown
+
+
+def test_cli_flags_are_dashed_and_the_reproduce_command_parses_back():
+    assert parse_args(["--output-dir", "a", "--max-rows", "5"]) == SFTJobConfig(output_dir="a", max_rows=5)
+    with pytest.raises(SystemExit) as rejected:  # one style: the underscore spelling is a usage error
+        parse_args(["--output_dir", "a"])
+    assert rejected.value.code == 2
+    assert parse_args(["--resume"]).resume and parse_args(["--resume", "true"]).resume
+    assert not parse_args(["--resume", "false"]).resume and parse_args([]).bf16 is None
+    config = SFTJobConfig(output_dir="adapters/x", resume=True, bf16=False, target_modules=["q_proj", "v_proj"],
+                          decision_weight=5.0)
+    command = reproduce_command(vars(config))
+    assert command == ("python -m train.sft --output-dir adapters/x --target-modules q_proj v_proj "
+                       "--decision-weight 5.0 --bf16 false --resume")
+    assert parse_args(command.split()[3:]) == config
 
 
 def test_stop_keeps_the_previous_adapter_and_resume_finishes(tiny_base, data_file, tmp_path):

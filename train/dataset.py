@@ -7,11 +7,10 @@ tool results are ``{"role": "tool", "name": str, "content": str}``. Any other fi
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from fc.files import atomic_file
 from fc.tools import load_tool_schemas
 
 ROLES = {"system", "user", "assistant", "tool"}
@@ -141,16 +140,7 @@ def load_jsonl(path: str | Path) -> list[dict]:
 
 
 def save_jsonl(rows: Iterable[dict], path: str | Path) -> None:
-    """Write rows as JSONL atomically: a temp file in the same folder, then a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        os.chmod(tmp, 0o644)  # mkstemp makes the file private; a dataset is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    """Write rows as JSONL atomically (`fc.files.atomic_file`)."""
+    with atomic_file(path) as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")

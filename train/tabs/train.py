@@ -26,8 +26,8 @@ UPLOAD = "Upload a JSONL file"
 UPLOADS_DIR = ROOT / "runs" / "uploads"
 ADAPTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 MAX_LOG_LINES = 400
-# The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations:
-# ~9 minutes of training on 2 CPU cores with the embedded model, plus the before/after evaluation.
+# The tab starts from the shipped adapter's recipe (adapters/default/README.md) on fewer conversations, so that
+# it trains in minutes on a CPU (bench/BENCHMARKS.md), plus the before/after evaluation.
 TAB_DEFAULTS = dict(max_rows=600, chain=6, r=64, alpha=128, decision_weight=5.0, dropout=0.0, lr=5e-4, grad_accum=1,
                     max_length=2048, eval_rows=32, adapter_dtype="float16")
 
@@ -111,9 +111,9 @@ def adapter_value(adapter_dir: str | Path) -> str:
 
 
 # the hyperparameter inputs of the tab, in order
-HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "call_weight",
-                "lr", "epochs", "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16",
-                "load_in_4bit", "eval_rows", "resume", "adapter_dtype"]
+HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", "decision_weight", "lr", "epochs",
+                "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "bf16", "load_in_4bit",
+                "eval_rows", "resume", "adapter_dtype"]
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
@@ -137,8 +137,8 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
             raise ValueError(f"{data} is missing: generate it with `python -m train.data.generate`, or upload a file.")
     defaults = SFTJobConfig()
     numbers = {}
-    for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "call_weight", "lr", "epochs",
-                "max_steps", "batch_size", "grad_accum", "max_length", "seed", "threads", "eval_rows"):
+    for key in ("max_rows", "chain", "r", "alpha", "dropout", "decision_weight", "lr", "epochs", "max_steps",
+                "batch_size", "grad_accum", "max_length", "seed", "threads", "eval_rows"):
         if values[key] is None:
             raise ValueError(f"Fill in the hyperparameter {key}.")
         numbers[key] = type(getattr(defaults, key))(values[key])
@@ -227,8 +227,6 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
                                                 info="all-linear, or names such as q_proj,v_proj")
                     decision_weight = gr.Number(defaults.decision_weight, minimum=1, label="Decision-token weight",
                                                 info="loss weight of each reply's first token (call or answer)")
-                    call_weight = gr.Number(defaults.call_weight, minimum=1, label="Call-token weight",
-                                            info="loss weight of the tokens of tool calls")
                 with gr.Row():
                     lr = gr.Number(defaults.lr, label="Learning rate")
                     epochs = gr.Number(defaults.epochs, label="Epochs")
@@ -260,8 +258,8 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
             use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
                                     elem_id="train-use-in-chat")
     timer = gr.Timer(1.0)
-    hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, call_weight, lr, epochs, max_steps,
-             batch_size, grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume, adapter_dtype]
+    hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, lr, epochs, max_steps, batch_size,
+             grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume, adapter_dtype]
 
     def show_upload(choice: str):
         return gr.File(visible=choice == UPLOAD), gr.Markdown(visible=choice == UPLOAD)
