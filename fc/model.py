@@ -374,14 +374,6 @@ class ModelHandle:
         return self.stream(self.render(messages, tools, system), settings, tools, self.prefix_text(tools, system))
 
 
-def four_bit_config(compute_dtype: torch.dtype):
-    """QLoRA's 4-bit NF4 quantisation with double quant (bitsandbytes, CUDA), storing in the compute dtype."""
-    from transformers import BitsAndBytesConfig
-
-    return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                              bnb_4bit_compute_dtype=compute_dtype, bnb_4bit_quant_storage=compute_dtype)
-
-
 _loaded: dict[tuple, ModelHandle] = {}
 _loaded_lock = threading.Lock()
 

@@ -99,7 +99,6 @@ def test_save_is_atomic(tmp_path):
 
 def test_the_hand_written_set_is_valid_and_reaches_beyond_the_generator():
     from train.data.generate import is_call_row
-    from train.data.pools import LANGS
 
     rows = load_jsonl(HANDWRITTEN)
     assert len(rows) >= 200  # one row weighs at most half a point

@@ -16,11 +16,10 @@ from fc.tools import ToolCall, ToolRegistry
 from fc.builtins.weather import CONDITIONS
 from train.data import results
 from train.data.draw import FAMILIES, Draw, SplitPools
-from train.data.generate import normalize_text
 from train.data.pools import _MODULES, PLACES
 from train.data.pools.catalog import CATALOG_TOOLS
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(train.data.pools.__path__) if m.name not in {"catalog", "places"})
+MODULES = sorted(m.name for m in pkgutil.iter_modules(train.data.pools.__path__) if m.name in _MODULES.values())
 ES = importlib.import_module("train.data.pools.es")
 NAMES = {name for name in vars(ES) if name.isupper()}
 OPTIONAL = {"PLACE_WORDS"}  # only where a language needs it (Chinese)

@@ -27,11 +27,9 @@ def auto_bf16() -> bool:
     """bf16 where the hardware does it natively: CUDA with bf16, or CPUs with AVX512-BF16 / AMX."""
     import torch
 
-    if torch.cuda.is_available():
-        return torch.cuda.is_bf16_supported()
-    cpu = getattr(torch, "cpu", None)
-    return bool(cpu and (getattr(cpu, "_is_avx512_bf16_supported", lambda: False)()
-                         or getattr(cpu, "_is_amx_tile_supported", lambda: False)()))
+    from fc.model import cpu_has_bf16
+
+    return torch.cuda.is_bf16_supported() if torch.cuda.is_available() else cpu_has_bf16()
 
 
 def load_base_model(config: SFTJobConfig, bf16: bool):
