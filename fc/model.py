@@ -264,7 +264,9 @@ class ModelHandle:
         return VocabularyIndex(self.tokenizer)
 
     def _gen_kwargs(self, settings: GenerationSettings | None, prompt_length: int,
-                    tools: list[list[dict]] | None) -> dict:
+                    tools: list[list[dict]] | None, sources: list[str] | None = None) -> dict:
+        """`generate` arguments: sampling, the call decision and the tool-call grammar (`sources`: each row's
+        conversation text, which string arguments may copy from)."""
         settings = settings or GenerationSettings()
         kwargs = {**sampling_kwargs(settings), "pad_token_id": self.tokenizer.pad_token_id}
         processors = LogitsProcessorList()
@@ -272,7 +274,7 @@ class ModelHandle:
             processors.append(CallDecision(self.call_token_id, prompt_length, settings.call_threshold))
             kwargs["stopping_criteria"] = StoppingCriteriaList([AnswerStaysAnswer(self.tokenizer, prompt_length)])
         if settings.guided_calls and tools and any(tools):
-            processors.append(ToolCallGrammar(self.vocabulary, tools, prompt_length))
+            processors.append(ToolCallGrammar(self.vocabulary, tools, prompt_length, sources, settings.copy_bias))
         if processors:
             kwargs["logits_processor"] = processors
         return kwargs
@@ -282,8 +284,9 @@ class ModelHandle:
         """One batch: the new text of each prompt (caller holds the lock)."""
         enc, cache = self._inputs(prompts, prefix)
         length = enc["input_ids"].shape[1]
+        sources = [p[len(prefix):] if prefix and p.startswith(prefix) else p for p in prompts]  # not the tools
         with torch.inference_mode():
-            kwargs = self._gen_kwargs(settings, length, tools)
+            kwargs = self._gen_kwargs(settings, length, tools, sources)
             if cache is not None:
                 kwargs["past_key_values"] = cache
             out = self.model.generate(**enc, **kwargs, streamer=streamer)

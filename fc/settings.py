@@ -29,6 +29,8 @@ class GenerationSettings:
                                                     "reply that starts in prose ends where it would open a call "
                                                     "(0 = plain decoding).")
     guided_calls: bool = _option(True, "Hold tool calls to the declared tools' schemas (see fc.grammar).")
+    copy_bias: float = _option(0.0, "With guided calls, inside a string argument add this to the logits of tokens "
+                                    "that go on copying a span of the conversation (0 = off).")
 
     @property
     def greedy(self) -> bool:

@@ -3,7 +3,7 @@ import jsonschema
 import pytest
 import torch
 
-from fc.grammar import CLOSE, OPEN, ToolCallGrammar, call_schema
+from fc.grammar import CLOSE, OPEN, ToolCallGrammar, argument_string, call_schema, copy_tokens
 from fc.settings import GenerationSettings
 from fc.parse import parse
 from fc.prompt import format_tool_call
@@ -70,14 +70,15 @@ def test_an_invented_tool_name_or_argument_is_refused(tokenizer, vocabulary):
         assert not all(_grammar_verdicts(tokenizer, vocabulary, tools, text)), text
 
 
-def _continue_call(handle, tools, guided: bool) -> str:
+def _continue_call(handle, tools, guided: bool, user: str = "Turn the kitchen light on.", copy_bias: float = 0.0,
+                   max_new_tokens: int = 40) -> str:
     """Let `handle` write what follows a reply that has just opened a tool call."""
-    prompt = handle.render([{"role": "user", "content": "Turn the kitchen light on."}], tools) + OPEN
+    prompt = handle.render([{"role": "user", "content": user}], tools) + OPEN
     enc = handle._encode([prompt])
     opened_at = enc["input_ids"].shape[1] - len(handle.tokenizer(OPEN, add_special_tokens=False)["input_ids"])
-    processors = [ToolCallGrammar(handle.vocabulary, [tools], opened_at)] if guided else []
+    processors = [ToolCallGrammar(handle.vocabulary, [tools], opened_at, [user], copy_bias)] if guided else []
     with torch.no_grad():
-        out = handle.model.generate(**enc, max_new_tokens=40, do_sample=False, logits_processor=processors,
+        out = handle.model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, logits_processor=processors,
                                     pad_token_id=handle.tokenizer.pad_token_id)
     return OPEN + handle.tokenizer.decode(out[0, enc["input_ids"].shape[1]:], skip_special_tokens=True)
 
@@ -117,3 +118,36 @@ def test_shipped_adapter_draws_with_the_declared_image_tool_when_guided(embedded
                                                         "please?"}], tools)
     reply = handle.generate(prompt, GenerationSettings(max_new_tokens=60), tools)
     assert [c.name for c in parse(reply).tool_calls] == ["generate_image"], reply
+
+
+def test_argument_string_finds_the_string_argument_being_written():
+    assert argument_string('\n{"name": "get_weather", "arguments": {"city": "Buenos A') == ("in", "Buenos A")
+    assert argument_string('\n{"name": "get_weather", "arguments": {"city":') == ("start", "")
+    assert argument_string('\n{"name": "get_weather", "arguments": {"ci') is None  # a key
+    assert argument_string('\n{"name": "get_wea') is None  # the tool's name is never a copy
+    assert argument_string('\n{"name": "f", "arguments": {"a": "x\\"y", "b": ["p", "q') == ("in", "q")
+
+
+def copy_tokens_text(vocabulary, state, source) -> set[str]:
+    return {vocabulary.tokenizer.decode([i]) for i in copy_tokens(vocabulary, state, source)}
+
+
+def test_copy_tokens_continue_a_span_of_the_conversation(vocabulary):
+    source = "What's the weather in Buenos Aires today?"
+    after = {vocabulary.tokenizer.decode([i]) for i in copy_tokens(vocabulary, ("in", "Buenos"), source)}
+    assert " Aires" in after or " A" in after
+    assert '"' in after  # "Buenos" ends a word of the span: the string may close here
+    assert all(source.find("Buenos" + t) >= 0 for t in after if not t.startswith('"'))
+    assert not any(t.startswith('"') for t in copy_tokens_text(vocabulary, ("in", "Bueno"), source))
+    first = {vocabulary.tokenizer.decode([i]) for i in copy_tokens(vocabulary, ("in", ""), source)}
+    assert "Bu" in first and "What" in first and "uenos" not in first  # spans start at words
+    starts = {vocabulary.tokenizer.decode([i]) for i in copy_tokens(vocabulary, ("start", ""), source)}
+    assert all(t.lstrip().startswith('"') for t in starts)  # a quote that already holds a span's start
+
+
+def test_a_strong_copy_bias_makes_even_a_random_model_copy_the_place_from_the_request(tiny_handle):
+    weather = [t for t in load_tool_schemas() if t["function"]["name"] == "get_weather"]
+    user = "How is the weather in Ulaanbaatar this week?"
+    calls = parse(_continue_call(tiny_handle, weather, guided=True, user=user, copy_bias=100.0,
+                                 max_new_tokens=80)).tool_calls
+    assert len(calls) == 1 and calls[0].arguments["city"] in user and calls[0].arguments["city"].strip()

@@ -126,8 +126,8 @@ def test_a_reply_that_begins_in_prose_ends_where_it_opens_a_call(tiny_handle, mo
         ids = h.tokenizer(text, add_special_tokens=False)["input_ids"]
         script = Scripted(ids, h.tokenizer.eos_token_id, h._encode([prompt])["input_ids"].shape[1])
 
-        def scripted_kwargs(settings, prompt_length, tools):
-            kwargs = gen_kwargs(settings, prompt_length, tools)
+        def scripted_kwargs(settings, prompt_length, tools, sources=None):
+            kwargs = gen_kwargs(settings, prompt_length, tools, sources)
             return {**kwargs, "logits_processor": [script, *kwargs.get("logits_processor", [])]}
 
         monkeypatch.setattr(h, "_gen_kwargs", scripted_kwargs)
