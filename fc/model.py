@@ -149,7 +149,7 @@ class ModelHandle:
 
             kwargs["quantization_config"] = BitsAndBytesConfig(
                 load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-                bnb_4bit_compute_dtype=torch_dtype)
+                bnb_4bit_compute_dtype=torch_dtype, bnb_4bit_quant_storage=torch_dtype)
             kwargs["device_map"] = {"": device}
         tokenizer = AutoTokenizer.from_pretrained(path)
         model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
@@ -163,6 +163,14 @@ class ModelHandle:
 
     def render(self, messages: list[dict], tools: list[dict] | None, system: str | None = None) -> str:
         return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    @property
+    def context_length(self) -> int:
+        """The most tokens prompt and reply together may have."""
+        return getattr(self.model.config, "max_position_embeddings", None) or self.tokenizer.model_max_length
 
     def _encode(self, prompts: list[str]) -> dict:
         return self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
@@ -228,21 +236,28 @@ class ModelHandle:
         return self.generate_many([prompt], settings, batch_size=1, tools=[tools or []])[0]
 
     def stream(self, prompt: str, settings: GenerationSettings | None = None,
-               tools: list[dict] | None = None) -> Iterator[str]:
-        """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls).
-        With the call decision on, what may open a call after prose is held back until it is known."""
+               tools: list[dict] | None = None, start: str = "") -> Iterator[str]:
+        """Yield text pieces as they are decoded (`tools`: the ones a guided call may name, normally those
+        declared in the prompt). With the call decision on, what may open a call after prose is held back until
+        it is known. `start` is text the reply is made to begin with (e.g. `<tool_call>` to force a call): it is
+        the reply's first piece, the model writes on from it, and the call decision is then already taken."""
         from transformers import TextIteratorStreamer
 
         settings = settings or GenerationSettings()
         decided = settings.call_threshold > 0
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
         enc = self._encode([prompt])
+        prompt_length = enc["input_ids"].shape[1]
+        if start:  # tokenised on its own, as training tokenises a reply apart from its prompt
+            ids = self.tokenizer(start, add_special_tokens=False, return_tensors="pt")["input_ids"].to(self.device)
+            enc = {"input_ids": torch.cat([enc["input_ids"], ids], 1),
+                   "attention_mask": torch.cat([enc["attention_mask"], torch.ones_like(ids)], 1)}
         errors: list[BaseException] = []
 
         def work():
             try:
                 with self._lock, torch.inference_mode():
-                    kwargs = self._gen_kwargs(settings, enc["input_ids"].shape[1], [tools or []])
+                    kwargs = self._gen_kwargs(settings, prompt_length, [tools or []])
                     self.model.generate(**enc, **kwargs, streamer=streamer)
             except BaseException as e:  # surface generation errors in the caller's thread
                 errors.append(e)
@@ -250,7 +265,7 @@ class ModelHandle:
 
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
-        text, sent = "", 0
+        text, sent = start, 0
         for piece in streamer:
             text += piece
             safe = settled(text) if decided else len(text)
