@@ -11,6 +11,7 @@ so the caller parses (`fc.parse`), validates and runs the calls the same way wha
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import json
 import os
 from typing import Callable, Iterator, Protocol
@@ -215,3 +216,9 @@ class OpenAIBackend:
                 pool.shutdown(cancel_futures=True)  # one failed: do not wait for the rest
                 raise
         return outputs
+
+
+@functools.lru_cache(maxsize=8)
+def connect(base_url: str, model: str | None = None) -> OpenAIBackend:
+    """An `OpenAIBackend`, one per (base URL, model) for the whole server (the tabs' endpoint option)."""
+    return OpenAIBackend(base_url, model)

@@ -245,3 +245,16 @@ def test_the_api_is_served_beside_the_app(served):
     assert [(c.function.name, json.loads(c.function.arguments)) for c in reply.message.tool_calls] == [
         ("get_weather", {"city": "Oslo"})]
     assert gradio_client.Client(url, verbose=False).view_api(return_format="dict")  # the app still answers
+
+
+def test_the_chat_tab_can_talk_to_an_endpoint(served):
+    url, fake = served  # the endpoint is this app's own API, serving the same fake model
+    c = gradio_client.Client(url, verbose=False)
+    before = len(fake.asked)
+    _, chat, _ = send(c, "What's the weather in Lima?", api_base=url + "v1", api_model="test-model")
+    rows = summarize(chat)
+    assert [k for k, _ in rows] == ["user", "reply", "step", "reply"]
+    assert rows[2][1].startswith("🛠️ get_weather [done]") and rows[3][1].startswith("In Lima it is")
+    assert len(fake.asked) == before + 2  # the call and the answer went through the API
+    _, chat, _ = send(c, "hi", api_base="http://127.0.0.1:9/v1")
+    assert "Could not load http://127.0.0.1:9/v1" in summarize(chat)[-1][1]

@@ -1,4 +1,6 @@
 """fc.backends: the wire format, and OpenAIBackend against fc.serve over loopback giving what the local model gives."""
+import json
+
 import pytest
 
 from conftest import api_server
@@ -102,6 +104,19 @@ def test_an_evaluation_through_an_endpoint_gives_the_local_predictions(tiny_hand
     assert [row["prediction"] for row in remote.predictions] == [row["prediction"] for row in here.predictions]
     assert [row["declined"] for row in remote.predictions] == [row["declined"] for row in here.predictions]
     assert seen[-1] == (4, 4) and len(seen) == 4
+
+
+def test_the_evaluate_cli_takes_an_endpoint(tmp_path, capsys):
+    from train.evaluate import main
+
+    with api_server(ScriptedModel()) as url:
+        assert main(["--data", str(DATA_DIR / "val.jsonl"), "--limit", "3", "--out", str(tmp_path),
+                     "--api-base", url, "--api-model", "test-model"]) == 0
+        assert main(["--data", str(DATA_DIR / "val.jsonl"), "--limit", "3", "--out", str(tmp_path),
+                     "--api-base", url, "--api-model", "other"]) == 2
+    metrics = json.loads((tmp_path / "metrics.json").read_text())
+    assert metrics["model"] == f"test-model @ {url}" and metrics["rows"] == 3
+    assert "error: other @" in capsys.readouterr().err
 
 
 def test_an_endpoint_that_fails_is_a_clear_error():
