@@ -8,6 +8,11 @@ the ids the model is trained on are exactly the inference prompt ids followed by
 replies (tool calls, answers, and their end-of-turn token) carry loss. Checkpoints go to `<output_dir>.work/`
 (resume with `--resume`); the finished adapter is written next to `output_dir` and swapped in atomically, so an
 interrupted or stopped run never touches a good adapter already there.
+
+    accelerate launch --config_file train/accelerate/multi_gpu.yaml --num_processes 4 -m train.sft ...
+
+trains data-parallel on 4 GPUs (also DeepSpeed ZeRO-2/3 and FSDP: see `train.distributed`); the main process
+alone writes, and the effective batch is batch_size x grad_accum x processes.
 """
 from __future__ import annotations
 
@@ -31,6 +36,8 @@ from fc import ROOT
 from fc.embedded import EMBEDDED, base_label, embedded_model
 from fc.prompt import CALL_CLOSE, CALL_OPEN, render
 from train.dataset import load_jsonl, row_tools, validate_row
+from train.distributed import (four_bit_device_map, full_state_dict, is_main_process, sharded, training_device,
+                               world_size)
 
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
 EVAL_MAX_NEW_TOKENS = 128  # our replies are at most ~80 tokens; a longer output is wrong anyway
@@ -305,15 +312,16 @@ def load_base_model(config: SFTJobConfig, bf16: bool):
     if config.load_in_4bit:
         from transformers import BitsAndBytesConfig
 
-        kwargs["quantization_config"] = BitsAndBytesConfig(
+        compute = torch.bfloat16 if bf16 else torch.float16
+        kwargs["quantization_config"] = BitsAndBytesConfig(  # storage as compute dtype: FSDP shards it with the rest
             load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
-            bnb_4bit_compute_dtype=torch.bfloat16 if bf16 else torch.float16)
-        kwargs["device_map"] = {"": torch.cuda.current_device()}
+            bnb_4bit_compute_dtype=compute, bnb_4bit_quant_storage=compute)
+        kwargs["device_map"] = four_bit_device_map()
     model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
     if len(tokenizer) > model.get_input_embeddings().num_embeddings:
         model.resize_token_embeddings(len(tokenizer))
-    if not config.load_in_4bit:
-        model.to("cuda" if cuda else "cpu")
+    if not config.load_in_4bit and training_device(cuda):
+        model.to(training_device(cuda))
     model.config.pad_token_id = model.generation_config.pad_token_id = tokenizer.pad_token_id
     return model, tokenizer
 
@@ -413,7 +421,8 @@ def model_card(info: dict) -> str:
         f"| LoRA | r={hp['r']}, alpha={hp['alpha']}, dropout={hp['dropout']}, targets={hp['target_modules']}, "
         f"weights saved as {hp.get('adapter_dtype', 'float32')} |",
         f"| training | lr={hp['lr']}, steps={info['steps']}, epochs={info['epochs']:.2f}, batch={hp['batch_size']}"
-        f"x{hp['grad_accum']}, max_length={hp['max_length']}, seed={hp['seed']}, bf16={info['bf16']}, "
+        f"x{hp['grad_accum']}" + (f"x{info['processes']} processes" if info.get("processes", 1) > 1 else "") +
+        f", max_length={hp['max_length']}, seed={hp['seed']}, bf16={info['bf16']}, "
         f"4-bit={hp['load_in_4bit']} |",
         f"| time | {format_seconds(info['seconds'])} on {info['device']} ({info['tokens_per_s']:.0f} tokens/s) |",
         f"| final loss | {_number(info['final_loss'])} (mean over the run {_number(info['mean_loss'])}) |",
@@ -500,6 +509,9 @@ def supervised_head_trainer():
 
     class SupervisedHeadSFTTrainer(SFTTrainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
+            wrapped = model is not self.accelerator.unwrap_model(model)  # DDP/FSDP/DeepSpeed: its forward syncs
+            if wrapped:
+                return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
             base = model.get_base_model() if hasattr(model, "get_base_model") else model
             config = base.config.get_text_config()
             decision_weight = getattr(self, "decision_weight", 1.0)
@@ -592,7 +604,7 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
         seed=config.seed, bf16=bf16, use_cpu=not torch.cuda.is_available(),
         activation_checkpointing=config.gradient_checkpointing, max_length=config.max_length,
         train_sampling_strategy="group_by_length", include_num_input_tokens_seen="non_padding",
-        report_to="none", disable_tqdm=True, dataloader_pin_memory=False)
+        report_to="none", disable_tqdm=True, dataloader_pin_memory=False, ddp_find_unused_parameters=False)
     peft_config = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=targets, task_type="CAUSAL_LM")
     dataset = Dataset.from_dict({"input_ids": tokenized.input_ids, "assistant_masks": tokenized.assistant_masks})
@@ -604,13 +616,13 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
     return trainer
 
 
-def save_adapter(peft_model, folder: Path, dtype: str) -> None:
+def save_adapter(peft_model, folder: Path, dtype: str, state_dict: dict | None = None) -> None:
     """`save_pretrained` with the LoRA weights rounded to `dtype`, in the model too, so that what is evaluated
-    afterwards is what was saved."""
+    afterwards is what was saved. `state_dict`: the whole model's, where its parameters are sharded."""
     import torch
     from safetensors.torch import load_file, save_file
 
-    peft_model.save_pretrained(folder)
+    peft_model.save_pretrained(folder, state_dict=state_dict)
     if dtype == "float32":
         return
     dtype = getattr(torch, dtype)
@@ -638,15 +650,24 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     started = time.monotonic()
     if config.adapter_dtype not in ADAPTER_DTYPES:
         raise ValueError(f"adapter_dtype must be one of {', '.join(ADAPTER_DTYPES)}, not {config.adapter_dtype!r}")
+    if config.eval_rows > 0 and sharded():
+        raise ValueError("eval_rows needs the whole model in one process, which FSDP and DeepSpeed ZeRO-3 shard: "
+                         "train with --eval_rows 0 and evaluate the adapter with python -m train.evaluate")
+    if world_size() > 1 and (config.decision_weight != 1 or config.call_weight != 1):
+        raise ValueError("decision_weight and call_weight are applied by a loss that bypasses the data-parallel "
+                         "wrapper: with several processes train with 1 (plain cross-entropy)")
+    if not is_main_process():  # one process reports
+        log, on_progress = (lambda line: None), None
     set_threads(config.threads)
     output_dir = project_path(config.output_dir)
     work_dir = output_dir.with_name(output_dir.name + ".work")
-    restore_folder(output_dir)
+    if is_main_process():
+        restore_folder(output_dir)
     bf16 = auto_bf16() if config.bf16 is None else config.bf16
 
     rows = load_training_rows(config, log)
     val_rows = []
-    if config.eval_rows > 0:
+    if config.eval_rows > 0 and is_main_process():  # the others wait for it at the first step
         val_rows = stratified_sample(load_jsonl(project_path(config.val_data)), config.eval_rows, config.seed)
     log(f"loading {config.base_model} ...")
     model, tokenizer = load_base_model(config, bf16)
@@ -683,6 +704,8 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     log(f"LoRA r={config.r} on {targets}: {trainable:,} trainable of {total:,} parameters; "
         f"bf16={bf16}, device={trainer.args.device}"
         + (f"; resuming from {checkpoint}" if checkpoint else ""))
+    log(f"effective batch size {config.batch_size * config.grad_accum * world_size()} (batch {config.batch_size} x "
+        f"grad_accum {config.grad_accum} x {world_size()} process(es))")
 
     output = trainer.train(resume_from_checkpoint=checkpoint)
     state = trainer.state
@@ -693,13 +716,16 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
         log(f"stopped at step {state.global_step}; checkpoint {checkpoint} (continue with resume); "
             f"{output_dir} left as it was")
         return TrainResult("stopped", None, checkpoint, state.global_step, final_loss, seconds)
+    state_dict = full_state_dict(trainer)  # every process takes part in gathering a sharded model
+    if not is_main_process():
+        return TrainResult("finished", None, None, state.global_step, final_loss, seconds)
 
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=output_dir.parent, prefix=f".{output_dir.name}.tmp-"))
     tmp.chmod(0o755)
     try:
         peft_model = trainer.model
-        save_adapter(peft_model, tmp, config.adapter_dtype)
+        save_adapter(peft_model, tmp, config.adapter_dtype, state_dict)
         embedded = embedded_model(config.base_model)
         if embedded:  # a portable name instead of this machine's cache path
             adapter_config = json.loads((tmp / "adapter_config.json").read_text(encoding="utf-8"))
@@ -720,7 +746,9 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
                      "median_tokens": lengths[len(lengths) // 2]},
             "steps": state.global_step, "epochs": state.epoch or 0.0, "seconds": round(train_seconds, 1),
             "total_seconds": round(time.monotonic() - started, 1),  # with loading and evaluation
-            "tokens_seen": state.num_input_tokens_seen,
+            "processes": world_size(),
+            "effective_batch_size": config.batch_size * config.grad_accum * world_size(),
+            "tokens_seen": state.num_input_tokens_seen,  # over all processes
             "tokens_per_s": state.num_input_tokens_seen / max(train_seconds, 1e-9),
             "final_loss": final_loss, "mean_loss": output.training_loss, "loss_history": losses,
             "bf16": bf16, "device": str(trainer.args.device), "eval_rows": len(val_rows),
@@ -769,6 +797,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"interrupted; {config.output_dir} left as it was (continue with --resume)", file=sys.stderr)
         return 130
+    if not is_main_process():
+        return 0
     print(f"{result.status}: {result.adapter_dir or result.checkpoint_dir} ({result.steps} steps, final loss "
           f"{result.final_loss}, {format_seconds(result.seconds)})")
     before, after = result.info.get("metrics_before"), result.info.get("metrics_after")
