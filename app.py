@@ -1,6 +1,8 @@
 """FunctionCall Studio, the web app: `python app.py --help`. Composes the tabs; their code lives in their modules."""
 from __future__ import annotations
 
+import spaces  # noqa: F401  before torch: on ZeroGPU it must patch torch before CUDA starts (elsewhere a no-op)
+
 import argparse
 import importlib.util
 import inspect

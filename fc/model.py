@@ -105,6 +105,13 @@ def resolve_adapter(adapter: str | Path | None, base: str | None = EMBEDDED) -> 
     return path
 
 
+def zero_gpu() -> bool:
+    """Whether this runs on a ZeroGPU Space, where a GPU is attached only while a function wrapped in `spaces.GPU`
+    runs, in a worker process, for minutes at most (the `spaces` package reads the same variable; elsewhere its
+    `spaces.GPU` returns the function unchanged)."""
+    return os.environ.get("SPACES_ZERO_GPU", "").lower() in ("1", "t", "true")
+
+
 def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tuple[str, torch.dtype]:
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     if dtype:

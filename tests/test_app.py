@@ -258,3 +258,12 @@ def test_the_chat_tab_can_talk_to_an_endpoint(served):
     assert len(fake.asked) == before + 2  # the call and the answer went through the API
     _, chat, _ = send(c, "hi", api_base="http://127.0.0.1:9/v1")
     assert "Could not load http://127.0.0.1:9/v1" in summarize(chat)[-1][1]
+
+
+def test_training_on_zerogpu_is_refused_with_a_reason(monkeypatch):
+    from train.sft import SFTJobConfig
+    from train.tabs.train import TrainingJob
+
+    monkeypatch.setenv("SPACES_ZERO_GPU", "true")
+    with pytest.raises(RuntimeError, match="ZeroGPU lends one per request"):
+        TrainingJob().start(SFTJobConfig())

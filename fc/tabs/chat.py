@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import gradio as gr
+import spaces
 
 from fc import ADAPTERS_DIR
 from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent
@@ -385,9 +386,10 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
     chat_outputs = [textbox, chatbot, messages_state, display_state, info_state]
     # One queue slot shared by chat turns and model loads (concurrency_id): the model and the image
     # pipeline never run for several users at once; the limit is the app's default_concurrency_limit.
-    submit = textbox.submit(chat, chat_inputs, chat_outputs, api_name="chat", concurrency_id="model",
+    on_gpu = spaces.GPU(chat)  # on ZeroGPU a turn holds a GPU while it runs (fc.model.zero_gpu)
+    submit = textbox.submit(on_gpu, chat_inputs, chat_outputs, api_name="chat", concurrency_id="model",
                             show_progress="minimal")
-    click = send.click(chat, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="model",
+    click = send.click(on_gpu, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="model",
                        show_progress="minimal")
     for event in (submit, click):
         event.then(model_status, info_state, model_status_md, queue=False, api_visibility="private")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import gradio as gr
+import spaces
 import pandas as pd
 
 from fc import DATA_DIR
@@ -26,6 +27,7 @@ from train.tabs.upload import check_upload
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
            "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
 ALL = "all"
+EVAL_GPU_SECONDS = 180  # the most GPU time one evaluation holds on ZeroGPU (fc.model.zero_gpu)
 FAILURE_COLUMNS = ["#", "kind", "category", "id", "last user message", "reason"]
 FLAG_COLUMNS = ["#", "time", "model", "note", "last user message"]
 # Row fields that describe a prediction, not the conversation: never copied into a correction.
@@ -244,7 +246,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
-    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
+    run.click(spaces.GPU(on_run, duration=EVAL_GPU_SECONDS), [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
                        guided_calls, decoys, api_base, api_model],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
