@@ -25,6 +25,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from fc.tools import load_tool_schemas  # noqa: E402
 
 QUESTION = [{"role": "user", "content": "What's the weather in Paris?"}]
+RESULT = json.dumps({"city": "Paris", "temperature": 21, "unit": "celsius", "condition": "sunny"})
 
 
 def wait_for(client, server: subprocess.Popen, seconds: float = 300) -> str:
@@ -80,7 +81,7 @@ def main() -> None:
         call = ask().choices[0].message.tool_calls[0]  # warm-up
         result = [*QUESTION, {"role": "assistant", "content": None, "tool_calls": [call.model_dump()]},
                   {"role": "tool", "tool_call_id": call.id,
-                   "content": json.dumps({"city": "Paris", "temperature": 21, "unit": "celsius", "condition": "sunny"})}]
+                   "content": RESULT}]
 
         def stream() -> tuple[float, float]:
             """Seconds to the first delta with content or a call, and to the end."""

@@ -77,8 +77,10 @@ def wire_messages(messages: list[dict], system: str | None = None) -> list[dict]
                     fn = call.get("function", call)
                     arguments = fn.get("arguments", {})
                     call_id = call.get("id") or f"call_{i}_{j}"
-                    wire["tool_calls"].append({"id": call_id, "type": "function", "function": {
-                        "name": fn["name"], "arguments": arguments if isinstance(arguments, str) else dumps(arguments)}})
+                    if not isinstance(arguments, str):
+                        arguments = dumps(arguments)
+                    wire["tool_calls"].append({"id": call_id, "type": "function",
+                                               "function": {"name": fn["name"], "arguments": arguments}})
                     unanswered.append((call_id, fn["name"]))
             out.append(wire)
         elif role == "tool":
@@ -125,9 +127,8 @@ class OpenAIBackend:
 
         if not base_url or not base_url.strip():
             raise ValueError("an endpoint needs a base URL, e.g. http://127.0.0.1:8000/v1")
-        self.base_url, self.concurrency = base_url.strip().rstrip("/"), concurrency
+        self.base_url, self.model, self.concurrency = base_url.strip().rstrip("/"), (model or "").strip(), concurrency
         self.client = openai.OpenAI(base_url=self.base_url, api_key=api_key(), timeout=timeout, max_retries=1)
-        self.model = (model or "").strip()
         if not self.model:
             try:
                 listed = self.client.models.list().data
@@ -154,7 +155,7 @@ class OpenAIBackend:
         return request
 
     def _fail(self, error: Exception) -> BackendError:
-        where = f"{self.model} @ {self.base_url}" if getattr(self, "model", "") else self.base_url
+        where = self.label if self.model else self.base_url
         return BackendError(f"{where}: {type(error).__name__}: {getattr(error, 'message', None) or error}")
 
     def complete(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,

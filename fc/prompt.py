@@ -122,7 +122,8 @@ _TEMPLATE_PRELUDE = """\
 {%- if m['role'] == 'tool' -%}
 {%- set ns.name = m['name'] if m['name'] is defined and m['name'] else '' -%}
 {%- if not ns.name and m['tool_call_id'] is defined -%}
-{%- for earlier in messages if earlier['role'] == 'assistant' and earlier['tool_calls'] is defined and earlier['tool_calls'] -%}
+{%- for earlier in messages
+    if earlier['role'] == 'assistant' and earlier['tool_calls'] is defined and earlier['tool_calls'] -%}
 {%- for call in earlier['tool_calls'] if call['id'] is defined and call['id'] == m['tool_call_id'] -%}
 {%- set ns.name = (call['function'] if call['function'] is defined else call)['name'] -%}
 {%- endfor -%}
@@ -131,7 +132,8 @@ _TEMPLATE_PRELUDE = """\
 {%- set content = m['content'] if m['content'] is defined else '' -%}
 {%- if content is string and content[:1] in ['{', '['] -%}{%- set content = content -%}
 {%- else -%}{%- set content = content | tojson -%}{%- endif -%}
-{%- set block = '<tool_response>\\n{"name": ' + (ns.name | tojson) + ', "content": ' + content + '}\\n</tool_response>' -%}
+{%- set block = '<tool_response>\\n{"name": ' + (ns.name | tojson) + ', "content": ' + content
+    + '}\\n</tool_response>' -%}
 {%- if ns.after_tool -%}
 {%- set ns.out = ns.out[:-1] + [{'role': 'user', 'content': ns.out[-1]['content'] + '\\n' + block}] -%}
 {%- else -%}

@@ -23,12 +23,14 @@ request's tool schemas (`fc.tools`):
   ignored; `n` must be 1.
 * Errors have OpenAI's shape, `{"error": {"message", "type", "param", "code"}}`: 400 for bad JSON or a request
   that does not validate, 404 for an unknown model, 400 with code `context_length_exceeded` when the prompt and
-  `max_tokens` do not fit the model's context.
+  `max_tokens` do not fit the model's context, 500 when loading the model or generating fails (while streaming:
+  an error event).
 """
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import sys
 import time
 import uuid
@@ -49,6 +51,7 @@ from fc.prompt import CALL_OPEN, dumps
 from fc.settings import GenerationSettings
 from fc.tools import ToolCall, ToolRegistry
 
+log = logging.getLogger(__name__)
 API_PATH = "/v1"  # where the API from `create_api` is mounted
 ARGUMENT_FRAGMENT = 16  # characters of a call's arguments per streamed delta
 
@@ -446,13 +449,19 @@ def create_api(load: Callable[[], ServedModel], name: str, defaults: GenerationS
         if request.model != name:
             raise APIError(404, f"The model {request.model!r} does not exist (this server serves {name!r}).",
                            param="model", code="model_not_found")
-        model = load()
-        turn = prepare(request, model, defaults)
-        if request.stream:
-            include_usage = bool(request.stream_options and request.stream_options.include_usage)
-            return StreamingResponse(completion_events(model, turn, name, include_usage),
-                                     media_type="text/event-stream")
-        return completion(model, turn, name)
+        try:
+            model = load()
+            turn = prepare(request, model, defaults)
+            if request.stream:
+                include_usage = bool(request.stream_options and request.stream_options.include_usage)
+                return StreamingResponse(completion_events(model, turn, name, include_usage),
+                                         media_type="text/event-stream")
+            return completion(model, turn, name)
+        except APIError:
+            raise
+        except Exception as e:  # loading or generating failed
+            log.exception("chat completion failed")
+            raise APIError(500, f"{type(e).__name__}: {e}", type="server_error") from None
 
     return api
 

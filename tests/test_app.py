@@ -240,8 +240,8 @@ def test_the_api_is_served_beside_the_app(served):
     url, fake = served
     client = openai.OpenAI(base_url=url + "v1", api_key="none", max_retries=0)
     assert [m.id for m in client.models.list().data] == ["test-model"]
-    reply = client.chat.completions.create(model="test-model", messages=[{"role": "user", "content": "Weather in Oslo?"}],
-                                           tools=load_tool_schemas()).choices[0]
+    messages = [{"role": "user", "content": "Weather in Oslo?"}]
+    reply = client.chat.completions.create(model="test-model", messages=messages, tools=load_tool_schemas()).choices[0]
     assert [(c.function.name, json.loads(c.function.arguments)) for c in reply.message.tool_calls] == [
         ("get_weather", {"city": "Oslo"})]
     assert gradio_client.Client(url, verbose=False).view_api(return_format="dict")  # the app still answers

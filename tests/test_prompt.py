@@ -102,8 +102,8 @@ CONVERSATIONS = [
     ([{"role": "user", "content": "hi"}], None),
     (LOOP[:1], TOOLS),
     (RESULTS_AS_OURS, TOOLS),
-    ([{"role": "system", "content": "Answer in French."}, *RESULTS_AS_OURS, {"role": "user", "content": "Et à Lima ?"}],
-     TOOLS),
+    ([{"role": "system", "content": "Answer in French."}, *RESULTS_AS_OURS,
+      {"role": "user", "content": "Et à Lima ?"}], TOOLS),
     ([{"role": "user", "content": "Draw a fox"}, {"role": "assistant", "content": "Drawing it.", "tool_calls": [
         {"type": "function", "function": {"name": "generate_image", "arguments": {"prompt": "a fox"}}}]},
       {"role": "tool", "name": "generate_image", "content": "not JSON"}], TOOLS[:1]),

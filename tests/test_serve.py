@@ -149,7 +149,8 @@ def test_errors_have_the_openai_shape_and_status(client, fake):
     fake.context_length = 40
     with pytest.raises(openai.BadRequestError) as e:
         ask(client, max_tokens=30)
-    assert e.value.body["code"] == "context_length_exceeded" and "maximum context length is 40" in e.value.body["message"]
+    assert e.value.body["code"] == "context_length_exceeded"
+    assert "maximum context length is 40" in e.value.body["message"]
     assert fake.asked == []  # none of these reached the model
     assert [m.id for m in client.models.list().data] == ["test-model"]
     response = httpx.post(str(client.base_url) + "chat/completions", content=b'{"model": "test-model", "messages": [',
@@ -157,6 +158,22 @@ def test_errors_have_the_openai_shape_and_status(client, fake):
     assert response.status_code == 400
     assert set(response.json()["error"]) == {"message", "type", "param", "code"}
     assert response.json()["error"]["code"] == "invalid_json"
+
+
+def test_a_model_that_fails_is_a_500_in_the_openai_shape():
+    class Broken(ScriptedModel):
+        def stream(self, prompt, settings=None, tools=None, start=""):
+            raise RuntimeError("out of memory")
+            yield
+
+    with api_server(Broken()) as url:
+        client = openai.OpenAI(base_url=url, api_key="none", max_retries=0)
+        with pytest.raises(openai.InternalServerError) as e:
+            ask(client)
+        assert e.value.body == {"message": "RuntimeError: out of memory", "type": "server_error", "param": None,
+                                "code": None}
+        with pytest.raises(openai.APIError, match="generation failed: RuntimeError: out of memory"):
+            streamed(client)
 
 
 def test_a_forced_call_of_a_tiny_random_model_is_a_valid_call_of_the_named_tool(tiny_handle):
@@ -179,10 +196,11 @@ def test_the_embedded_model_with_the_shipped_adapter_calls_streams_and_answers(e
         (call,) = whole.message.tool_calls
         assert (call.function.name, json.loads(call.function.arguments)) == ("get_weather", {"city": "Paris"})
         _, calls, finish, _ = streamed(client, max_tokens=48)
-        assert finish == "tool_calls" and [(n, json.loads(a)) for _, n, a in calls] == [("get_weather", {"city": "Paris"})]
+        assert finish == "tool_calls"
+        assert [(name, json.loads(arguments)) for _, name, arguments in calls] == [("get_weather", {"city": "Paris"})]
         messages = [*WEATHER, {"role": "assistant", "content": None, "tool_calls": [call.model_dump()]},
                     {"role": "tool", "tool_call_id": call.id,
-                     "content": json.dumps({"city": "Paris", "temperature": 21, "unit": "celsius", "condition": "sunny"})}]
+                     "content": json.dumps({"city": "Paris", "temperature": 21, "condition": "sunny"})}]
         answer = ask(client, messages, max_tokens=48).choices[0]
         assert answer.finish_reason in ("stop", "length") and not answer.message.tool_calls
         assert "21" in answer.message.content

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from fc.backends import BackendError
+from fc.backends import BackendError, ModelBackend
 from fc.embedded import EMBEDDED
 from fc.settings import GenerationSettings
 from train.dataset import row_tools
@@ -100,7 +100,7 @@ def prompt_for(row: dict, handle, tools: list[dict] | None = None) -> str:
     return handle.render(context, row_tools(row) if tools is None else tools)
 
 
-def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
+def generate_replies(rows: list[dict], handle: ModelBackend, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
     """Each row's reply and the decoy calls declined on the way, under the agent's decoy policy
     (`fc.decoys.ToolOffer`): a reply that made only declined calls is generated again with the row's own tools
@@ -133,7 +133,7 @@ def prediction_of(raw_output: str, declined: list[str] = ()) -> dict:
                                                       for c in parsed.tool_calls if c.name not in declined]}
 
 
-def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
+def evaluate(rows: list[dict], handle: ModelBackend, config: EvalConfig | None = None,
              progress: Progress | None = None) -> EvalResult:
     """Generate a prediction for every row with `handle` (a `fc.backends.ModelBackend`: a local
     `fc.model.ModelHandle` or an endpoint's `fc.backends.OpenAIBackend`) and score them.

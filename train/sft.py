@@ -503,14 +503,14 @@ def supervised_head_trainer():
     that with `decision_weight` != 1 (on any device) each assistant turn's first token, the call-or-answer
     decision, counts that many times. Models whose logits are scaled or soft-capped, and anything but a plain
     padded batch, use TRL's own loss. `call_weight` != 1 likewise weights the tokens of tool calls
-    (`call_spans`)."""
+    (`call_spans`). A model wrapped for several processes (DDP, FSDP, DeepSpeed) uses TRL's loss too: the
+    wrapper's forward is what syncs the gradients, and this head would go around it."""
     import torch
     from trl import SFTTrainer
 
     class SupervisedHeadSFTTrainer(SFTTrainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-            wrapped = model is not self.accelerator.unwrap_model(model)  # DDP/FSDP/DeepSpeed: its forward syncs
-            if wrapped:
+            if model is not self.accelerator.unwrap_model(model):  # DDP/FSDP/DeepSpeed: its forward must run
                 return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
             base = model.get_base_model() if hasattr(model, "get_base_model") else model
             config = base.config.get_text_config()

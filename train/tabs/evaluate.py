@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 
 import gradio as gr
-import spaces
 import pandas as pd
+import spaces
 
 from fc import DATA_DIR
+from fc.backends import BackendError, connect
 from fc.embedded import EMBEDDED
 from fc.settings import GenerationSettings
-from fc.backends import BackendError, connect
 from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory, endpoint_fields
 from train.corrections import append_correction, correction_row, parse_turn, turn_of_prediction
 from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_text, format_message, load_rows,
@@ -246,8 +246,9 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
-    run.click(spaces.GPU(on_run, duration=EVAL_GPU_SECONDS), [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
-                       guided_calls, decoys, api_base, api_model],
+    run.click(spaces.GPU(on_run, duration=EVAL_GPU_SECONDS),
+              [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold, guided_calls,
+               decoys, api_base, api_model],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)
