@@ -206,3 +206,14 @@ def test_the_embedded_model_with_the_shipped_adapter_calls_streams_and_answers(e
         assert "21" in answer.message.content
         none = ask(client, tool_choice="none", max_tokens=24).choices[0]
         assert not none.message.tool_calls and none.message.content
+
+
+def test_the_command_line_takes_the_generation_settings_and_names_the_model():
+    from fc.serve import parse_args, served_name
+
+    options, settings = parse_args(["--adapter", "none", "--port", "9000", "--call-threshold", "0.5",
+                                    "--no-guided-calls"])
+    assert (options.adapter, options.port, options.host) == ("none", 9000, "127.0.0.1")
+    assert settings.call_threshold == 0.5 and not settings.guided_calls
+    assert served_name("embedded", "default") == "smollm2-135m+default"
+    assert served_name("embedded", "none") == "smollm2-135m"
