@@ -1,9 +1,12 @@
 """FunctionCall Studio, the web app: `python app.py --help`. Composes the tabs; their code lives in their modules."""
 from __future__ import annotations
 
+import spaces  # noqa: F401  before torch: on ZeroGPU it must patch torch before CUDA starts (elsewhere a no-op)
+
 import argparse
 import importlib.util
 import inspect
+from typing import Callable
 
 import gradio as gr
 
@@ -36,6 +39,14 @@ def build_app(model_factory: ModelFactory | None = None, *, base_model: str = EM
     return demo
 
 
+def serve_api(demo: gr.Blocks, load: Callable, name: str) -> None:
+    """Mount `fc.serve`'s OpenAI-compatible API (at /v1) on the launched app's server: Gradio builds its FastAPI
+    app in `launch`, so this comes after it. `load` returns the served model, `name` is its model id."""
+    from fc.serve import API_PATH, create_api
+
+    demo.server_app.mount(API_PATH, create_api(load, name))
+
+
 def mcp_unsupported_reason() -> str | None:
     """None when the installed Gradio can serve MCP, else why it cannot."""
     if "mcp_server" not in inspect.signature(gr.Blocks.launch).parameters:
@@ -59,6 +70,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--concurrency", type=int, default=1,
                    help="how many chat turns / model loads may run at once (the queue's concurrency limit)")
     p.add_argument("--mcp", action="store_true", help="also serve the tools through Gradio's MCP server")
+    p.add_argument("--api", action="store_true",
+                   help="also serve --base-model + --adapter through an OpenAI-compatible API at /v1 (as fc.serve)")
     return p.parse_args(argv)
 
 
@@ -76,8 +89,17 @@ def main(argv: list[str] | None = None) -> None:
     demo = build_app(base_model=args.base_model, adapter=args.adapter, threads=args.threads,
                      mcp_tools="mcp_server" in launch_kwargs)
     demo.queue(default_concurrency_limit=args.concurrency)
-    demo.launch(server_name=args.host, server_port=args.port, share=args.share,
+    if args.api:
+        from fc.serve import ServeOptions, load_served_model, served_name
+
+        options = ServeOptions(base_model=args.base_model, adapter=args.adapter, threads=args.threads)
+        name = served_name(options.base_model, options.adapter)
+    demo.launch(server_name=args.host, server_port=args.port, share=args.share, prevent_thread_lock=True,
                 allowed_paths=[str(images.settings.output_dir)], **launch_kwargs)
+    if args.api:
+        serve_api(demo, lambda: load_served_model(options), name)
+        print(f"OpenAI-compatible API at {demo.local_url.rstrip('/')}/v1 (model {name!r})")
+    demo.block_thread()
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Generator, Iterator, Protocol
+from typing import Generator, Iterator
 
+from fc.backends import ChatModel
 from fc.settings import GenerationSettings
 from fc.parse import parse
 from fc.prompt import dumps, partial_marker
@@ -12,11 +13,6 @@ from fc.decoys import ToolOffer, not_here
 from fc.tools import ToolCall, ToolRegistry
 
 CALL_MARKERS = ("<tool_call", "```", "call(", "{")
-
-
-class ChatModel(Protocol):
-    def stream_chat(self, messages: list[dict], tools: list[dict] | None, system: str | None = None,
-                    settings: GenerationSettings | None = None) -> Iterator[str]: ...
 
 
 @dataclass

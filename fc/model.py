@@ -113,6 +113,13 @@ def cpu_has_bf16() -> bool:
                          or getattr(cpu, "_is_amx_tile_supported", lambda: False)()))
 
 
+def zero_gpu() -> bool:
+    """Whether this runs on a ZeroGPU Space, where a GPU is attached only while a function wrapped in `spaces.GPU`
+    runs, in a worker process, for minutes at most (the `spaces` package reads the same variable; elsewhere its
+    `spaces.GPU` returns the function unchanged)."""
+    return os.environ.get("SPACES_ZERO_GPU", "").lower() in ("1", "t", "true")
+
+
 def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tuple[str, torch.dtype]:
     """The device (CUDA when there is one) and the inference dtype: `dtype`, else FC_DTYPE, else bf16 where the
     hardware computes it natively (a CUDA GPU with bf16, or a CPU with AVX512-BF16/AMX), fp16 on other GPUs,
@@ -234,6 +241,14 @@ class ModelHandle:
             self._prefix_texts[key] = common_prefix(self.render(one, tools, system), self.render(two, tools, system))
         return self._prefix_texts[key]
 
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    @property
+    def context_length(self) -> int:
+        """The most tokens prompt and reply together may have."""
+        return getattr(self.model.config, "max_position_embeddings", None) or self.tokenizer.model_max_length
+
     def _encode(self, prompts: list[str]) -> dict:
         return self.tokenizer(prompts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.device)
 
@@ -280,10 +295,14 @@ class ModelHandle:
         return kwargs
 
     def _generate(self, prompts: list[str], settings: GenerationSettings | None, tools: list[list[dict]] | None,
-                  prefix: str | None = None, streamer=None) -> list[str]:
-        """One batch: the new text of each prompt (caller holds the lock)."""
+                  prefix: str | None = None, streamer=None, start: str = "") -> list[str]:
+        """One batch: the new text of each prompt, beginning with `start` (caller holds the lock)."""
         enc, cache = self._inputs(prompts, prefix)
         length = enc["input_ids"].shape[1]
+        if start:  # tokenised on its own, as training tokenises a reply apart from its prompt
+            ids = self.tokenizer([start] * len(prompts), add_special_tokens=False, return_tensors="pt")["input_ids"]
+            enc = {"input_ids": torch.cat([enc["input_ids"], ids.to(self.device)], 1),
+                   "attention_mask": torch.cat([enc["attention_mask"], torch.ones_like(ids).to(self.device)], 1)}
         sources = [p[len(prefix):] if prefix and p.startswith(prefix) else p for p in prompts]  # not the tools
         with torch.inference_mode():
             kwargs = self._gen_kwargs(settings, length, tools, sources)
@@ -337,9 +356,11 @@ class ModelHandle:
         return self.generate_many([prompt], settings, batch_size=1, tools=[tools or []], prefix=prefix)[0]
 
     def stream(self, prompt: str, settings: GenerationSettings | None = None,
-               tools: list[dict] | None = None, prefix: str | None = None) -> Iterator[str]:
-        """Yield text pieces as they are decoded (`tools`: those declared in the prompt, for guided calls).
-        With the call decision on, what may open a call after prose is held back until it is known."""
+               tools: list[dict] | None = None, prefix: str | None = None, start: str = "") -> Iterator[str]:
+        """Yield text pieces as they are decoded (`tools`: the ones a guided call may name, normally those
+        declared in the prompt). With the call decision on, what may open a call after prose is held back until
+        it is known. `start` is text the reply is made to begin with (e.g. `<tool_call>` to force a call): it is
+        the reply's first piece, the model writes on from it, and the call decision is then already taken."""
         from transformers import TextIteratorStreamer
 
         settings = settings or GenerationSettings()
@@ -350,14 +371,14 @@ class ModelHandle:
         def work():
             try:
                 with self._lock:
-                    self._generate([prompt], settings, [tools or []], prefix, streamer)
+                    self._generate([prompt], settings, [tools or []], prefix, streamer, start)
             except BaseException as e:  # surface generation errors in the caller's thread
                 errors.append(e)
                 streamer.end()
 
         thread = threading.Thread(target=work, daemon=True)
         thread.start()
-        text, sent = "", 0
+        text, sent = start, 0
         for piece in streamer:
             text += piece
             safe = settled(text) if decided else len(text)

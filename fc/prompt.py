@@ -93,3 +93,79 @@ def render(tokenizer, messages: list[dict], tools: list[dict] | None = None, *,
         tokenize=False,
         add_generation_prompt=add_generation_prompt,
     )
+
+
+# The renderer as a Jinja prelude, for serving engines that apply the tokenizer's chat template themselves (vLLM,
+# SGLang): it turns `messages` (OpenAI or transformers style: `tools`, assistant `tool_calls`, `tool` messages
+# answering a call by `name` or `tool_call_id`) into the plain messages `to_template_messages` makes, then hands
+# them to the model's own template. Tools are written as `normalize_schema` gives them (name, description,
+# parameters; how the app and our data declare tools). Jinja cannot parse JSON, so a tool result that is a JSON
+# object or array is written as it comes: the same as `format_tool_response` writes it when it comes from `dumps`
+# (as the agent's results do; `json.dumps` with its default `ensure_ascii` escapes non-ASCII text instead); any
+# other result is written as a JSON string.
+_TEMPLATE_PRELUDE = """\
+{%- set ns = namespace(out=[], system=DEFAULT_SYSTEM, rest=messages, after_tool=false, name='', text='') -%}
+{%- if messages and messages[0]['role'] == 'system' -%}
+{%- set ns.system = messages[0]['content'] or DEFAULT_SYSTEM -%}{%- set ns.rest = messages[1:] -%}
+{%- endif -%}
+{%- if tools -%}
+{%- set ns.system = ns.system + '\\n' + TOOLS_INTRO + '\\n<tools>' -%}
+{%- for tool in tools -%}
+{%- set fn = tool['function'] if tool['function'] is defined else tool -%}
+{%- set ns.system = ns.system + '\\n' + ({'name': fn['name'], 'description': fn['description'] or '',
+    'parameters': fn['parameters'] or {'type': 'object', 'properties': {}}} | tojson) -%}
+{%- endfor -%}
+{%- set ns.system = ns.system + '\\n</tools>\\n' + TOOLS_RULES -%}
+{%- endif -%}
+{%- set ns.out = [{'role': 'system', 'content': ns.system}] -%}
+{%- for m in ns.rest -%}
+{%- if m['role'] == 'tool' -%}
+{%- set ns.name = m['name'] if m['name'] is defined and m['name'] else '' -%}
+{%- if not ns.name and m['tool_call_id'] is defined -%}
+{%- for earlier in messages
+    if earlier['role'] == 'assistant' and earlier['tool_calls'] is defined and earlier['tool_calls'] -%}
+{%- for call in earlier['tool_calls'] if call['id'] is defined and call['id'] == m['tool_call_id'] -%}
+{%- set ns.name = (call['function'] if call['function'] is defined else call)['name'] -%}
+{%- endfor -%}
+{%- endfor -%}
+{%- endif -%}
+{%- set content = m['content'] if m['content'] is defined else '' -%}
+{%- if content is string and content[:1] in ['{', '['] -%}{%- set content = content -%}
+{%- else -%}{%- set content = content | tojson -%}{%- endif -%}
+{%- set block = '<tool_response>\\n{"name": ' + (ns.name | tojson) + ', "content": ' + content
+    + '}\\n</tool_response>' -%}
+{%- if ns.after_tool -%}
+{%- set ns.out = ns.out[:-1] + [{'role': 'user', 'content': ns.out[-1]['content'] + '\\n' + block}] -%}
+{%- else -%}
+{%- set ns.out = ns.out + [{'role': 'user', 'content': block}] -%}
+{%- endif -%}
+{%- set ns.after_tool = true -%}
+{%- else -%}
+{%- set ns.text = m['content'] if m['content'] is defined and m['content'] else '' -%}
+{%- if m['role'] == 'assistant' and m['tool_calls'] is defined and m['tool_calls'] -%}
+{%- for call in m['tool_calls'] -%}
+{%- set fn = call['function'] if call['function'] is defined else call -%}
+{%- set arguments = fn['arguments'] if fn['arguments'] is defined else {} -%}
+{%- set arguments = arguments if arguments is string else arguments | tojson -%}
+{%- set ns.text = ns.text + ('\\n' if ns.text else '') + CALL_OPEN + '\\n{"name": ' + (fn['name'] | tojson)
+    + ', "arguments": ' + arguments + '}\\n' + CALL_CLOSE -%}
+{%- endfor -%}
+{%- endif -%}
+{%- set ns.out = ns.out + [{'role': m['role'], 'content': ns.text}] -%}
+{%- set ns.after_tool = false -%}
+{%- endif -%}
+{%- endfor -%}
+{%- set messages = ns.out -%}
+{%- set tools = none -%}
+"""
+
+
+def chat_template_with_tools(template: str) -> str:
+    """A chat template that renders conversations with tools exactly as `render` does with the tokenizer's own
+    `template` (see `_TEMPLATE_PRELUDE`): what a serving engine needs to prompt our fine-tuned models."""
+    constants = {"DEFAULT_SYSTEM": DEFAULT_SYSTEM, "TOOLS_INTRO": TOOLS_INTRO, "TOOLS_RULES": TOOLS_RULES,
+                 "CALL_OPEN": CALL_OPEN, "CALL_CLOSE": CALL_CLOSE}
+    prelude = _TEMPLATE_PRELUDE
+    for name, value in constants.items():
+        prelude = prelude.replace(name, json.dumps(value))
+    return prelude + template

@@ -1,5 +1,7 @@
-"""Shared fixtures: the embedded tokenizer and tiny random-weight models built from configs."""
+"""Shared fixtures: the embedded tokenizer, tiny random-weight models built from configs, a test API server."""
+import contextlib
 import os
+import time
 
 import pytest
 
@@ -59,3 +61,34 @@ def tiny_handle(tokenizer):
     from fc.model import ModelHandle
 
     return ModelHandle(tiny_llama(tokenizer), tokenizer, base="tiny-random-llama")
+
+
+@contextlib.contextmanager
+def api_server(model, name: str = "test-model", settings=None):
+    """`fc.serve`'s API for `model` on 127.0.0.1 (a free port), served by uvicorn in a thread; yields the base URL
+    that clients use (`http://127.0.0.1:PORT/v1`)."""
+    import socket
+    import threading
+
+    import uvicorn
+    from fastapi import FastAPI
+
+    from fc.serve import API_PATH, create_api
+
+    app = FastAPI()
+    app.mount(API_PATH, create_api(lambda: model, name, settings))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert server.started, "the test server did not start"
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}{API_PATH}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()

@@ -1,8 +1,10 @@
-"""The one scripted fake model of the tests: a model backend (`stream_chat`, `generate_chats`) without weights.
+"""The one scripted fake model of the tests: a model backend (`stream_chat`, `generate_chats`) without weights,
+which `fc.serve` can serve too (`render`, `stream`, `count_tokens`, `context_length`).
 
 Its replies are scripted: texts given to the constructor are used in order; after them (or without them) a
 reply function `(messages, tools, settings) -> text` answers, by default `weather_script`. It records every
-request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`.
+request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`. Its "prompt" is the
+conversation itself as JSON, and a token is a word.
 """
 from __future__ import annotations
 
@@ -17,10 +19,13 @@ from fc.settings import GenerationSettings
 
 @dataclass
 class Asked:
-    """One reply the model was asked for."""
+    """One reply the model was asked for (`start`: what the reply was made to begin with; `call_tools`: the tools
+    a guided call could name)."""
     messages: list[dict]
     tools: list[dict]
     settings: GenerationSettings | None
+    start: str = ""
+    call_tools: list[dict] | None = None
 
     @property
     def tool_names(self) -> list[str]:
@@ -65,19 +70,36 @@ class ScriptedModel:
 
     label = "scripted fake model"
 
-    def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7):
+    def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7,
+                 context_length: int = 4096):
         self.replies, self.reply, self.piece = list(replies), reply, piece
+        self.context_length = context_length
         self.asked: list[Asked] = []
         self.batches: list[int] = []
 
-    def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None) -> str:
-        self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings))
+    def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None,
+              **asked) -> str:
+        self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings, **asked))
         return self.replies.pop(0) if self.replies else self.reply(messages, tools or [], settings)
 
-    def stream_chat(self, messages, tools, system=None, settings=None):
-        text = self._text(messages, tools, settings)
+    def render(self, messages, tools, system=None):
+        if system and not (messages and messages[0]["role"] == "system"):
+            messages = [{"role": "system", "content": system}, *messages]
+        return json.dumps({"messages": messages, "tools": tools or []})
+
+    def count_tokens(self, text):
+        return len(text.split())
+
+    def stream(self, prompt, settings=None, tools=None, start=""):
+        chat = json.loads(prompt)
+        text = self._text(chat["messages"], chat["tools"], settings, start=start, call_tools=tools)
+        if start:  # made to begin with `start`: the scripted reply from there on, or after it
+            text = text[text.index(start):] if start in text else start + text
         for i in range(0, len(text), self.piece):  # stream in small pieces, like a real model
             yield text[i:i + self.piece]
+
+    def stream_chat(self, messages, tools, system=None, settings=None):
+        return self.stream(self.render(messages, tools, system), settings, tools)
 
     def generate_chats(self, chats, settings=None, batch_size=8, progress=None):
         outputs = []

@@ -34,6 +34,7 @@ def served(tmp_path_factory):
         demo.queue(default_concurrency_limit=1)
         port = free_port()
         demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+        app.serve_api(demo, lambda: fake, "test-model")
         try:
             yield f"http://127.0.0.1:{port}/", fake
         finally:
@@ -220,7 +221,7 @@ def test_help_lists_the_options(capsys):
         app.parse_args(["--help"])
     text = capsys.readouterr().out
     for option in ("--host", "--port", "--share", "--base-model", "--adapter", "--image-model", "--threads",
-                   "--mcp", "--concurrency"):
+                   "--mcp", "--api", "--concurrency"):
         assert option in text
 
 
@@ -230,3 +231,39 @@ def test_mcp_tools_are_api_endpoints_when_asked():
     assert {"chat", "get_weather", "get_time", "generate_image"} <= names
     reason = app.mcp_unsupported_reason()
     assert reason is None or "mcp" in reason.lower()
+
+
+def test_the_api_is_served_beside_the_app(served):
+    from fc.tools import load_tool_schemas
+
+    openai = pytest.importorskip("openai")
+    url, fake = served
+    client = openai.OpenAI(base_url=url + "v1", api_key="none", max_retries=0)
+    assert [m.id for m in client.models.list().data] == ["test-model"]
+    messages = [{"role": "user", "content": "Weather in Oslo?"}]
+    reply = client.chat.completions.create(model="test-model", messages=messages, tools=load_tool_schemas()).choices[0]
+    assert [(c.function.name, json.loads(c.function.arguments)) for c in reply.message.tool_calls] == [
+        ("get_weather", {"city": "Oslo"})]
+    assert gradio_client.Client(url, verbose=False).view_api(return_format="dict")  # the app still answers
+
+
+def test_the_chat_tab_can_talk_to_an_endpoint(served):
+    url, fake = served  # the endpoint is this app's own API, serving the same fake model
+    c = gradio_client.Client(url, verbose=False)
+    before = len(fake.asked)
+    _, chat, _ = send(c, "What's the weather in Lima?", api_base=url + "v1", api_model="test-model")
+    rows = summarize(chat)
+    assert [k for k, _ in rows] == ["user", "reply", "step", "reply"]
+    assert rows[2][1].startswith("🛠️ get_weather [done]") and rows[3][1].startswith("In Lima it is")
+    assert len(fake.asked) == before + 2  # the call and the answer went through the API
+    _, chat, _ = send(c, "hi", api_base="http://127.0.0.1:9/v1")
+    assert "Could not load http://127.0.0.1:9/v1" in summarize(chat)[-1][1]
+
+
+def test_training_on_zerogpu_is_refused_with_a_reason(monkeypatch):
+    from train.sft import SFTJobConfig
+    from train.tabs.train import TrainingJob
+
+    monkeypatch.setenv("SPACES_ZERO_GPU", "true")
+    with pytest.raises(RuntimeError, match="ZeroGPU lends one per request"):
+        TrainingJob().start(SFTJobConfig())

@@ -149,7 +149,7 @@ def test_cli_end_to_end(tiny_handle, tmp_path, monkeypatch, capsys):
     assert "call detection F1" in capsys.readouterr().out
     metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())
     assert metrics["config"] == {"batch_size": 2, "max_new_tokens": 4, "temperature": 0.0, "top_p": 1.0,
-                                 "call_threshold": 0.3, "guided_calls": False, "decoys": False}
+                                 "call_threshold": 0.3, "guided_calls": False, "copy_bias": 0.0, "decoys": False}
     assert "guided calls off" in (tmp_path / "out" / "report.md").read_text()
     assert metrics["model"] == "tiny-random-llama"
 

@@ -1,7 +1,7 @@
 import json
 
 from fc.parse import parse
-from fc.prompt import render, to_template_messages
+from fc.prompt import dumps, render, to_template_messages
 from fc.tools import ToolCall, load_tool_schemas
 
 TOOLS = load_tool_schemas()
@@ -77,3 +77,47 @@ def test_every_embedded_models_prompt_is_a_token_prefix_of_its_training_text_and
     assert "<tools>" in untrained and "Thanks!" in untrained and "<tool_response>" in untrained
     assert parse(tok.decode(runs[0][:-2])).tool_calls == [
         ToolCall("get_weather", {"city": "Lyon", "unit": "fahrenheit"}), ToolCall("get_time", {"location": "東京"})]
+
+
+def openai_style(messages: list[dict]) -> list[dict]:
+    """`messages` as an OpenAI client sends them: calls with ids and JSON-string arguments, results by id only."""
+    out, ids = [], {}
+    for i, m in enumerate(messages):
+        if m.get("tool_calls"):
+            calls = [{"id": f"call_{i}_{j}", "type": "function", "function": {
+                "name": c["function"]["name"], "arguments": json.dumps(c["function"]["arguments"], ensure_ascii=False)}}
+                for j, c in enumerate(m["tool_calls"])]
+            ids.update({c["function"]["name"]: c["id"] for c in calls})
+            out.append({"role": "assistant", "content": m["content"] or None, "tool_calls": calls})
+        elif m["role"] == "tool":
+            out.append({"role": "tool", "tool_call_id": ids[m["name"]], "content": m["content"]})
+        else:
+            out.append(m)
+    return out
+
+
+# tool results as the agent writes them (fc.prompt.dumps: non-ASCII kept), the form the template keeps as it is
+RESULTS_AS_OURS = [{**m, "content": dumps(json.loads(m["content"]))} if m["role"] == "tool" else m for m in LOOP]
+CONVERSATIONS = [
+    ([{"role": "user", "content": "hi"}], None),
+    (LOOP[:1], TOOLS),
+    (RESULTS_AS_OURS, TOOLS),
+    ([{"role": "system", "content": "Answer in French."}, *RESULTS_AS_OURS,
+      {"role": "user", "content": "Et à Lima ?"}], TOOLS),
+    ([{"role": "user", "content": "Draw a fox"}, {"role": "assistant", "content": "Drawing it.", "tool_calls": [
+        {"type": "function", "function": {"name": "generate_image", "arguments": {"prompt": "a fox"}}}]},
+      {"role": "tool", "name": "generate_image", "content": "not JSON"}], TOOLS[:1]),
+]
+
+
+def test_the_serving_chat_template_renders_like_our_renderer(chat_tokenizer):
+    """What vLLM/SGLang render with the exported template (tools=..., OpenAI-style or our messages) is our prompt."""
+    from fc.prompt import chat_template_with_tools
+
+    template = chat_template_with_tools(chat_tokenizer.chat_template)
+    for messages, tools in CONVERSATIONS:
+        for generation in (True, False):
+            ours = render(chat_tokenizer, messages, tools, add_generation_prompt=generation)
+            for sent in (messages, openai_style(messages)):
+                assert chat_tokenizer.apply_chat_template(sent, tools=tools, chat_template=template, tokenize=False,
+                                                          add_generation_prompt=generation) == ours

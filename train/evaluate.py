@@ -4,6 +4,7 @@
         [--adapter default|none|DIR] [--batch-size 8] [--max-new-tokens 256] [--call-threshold 0.4]
         [--no-guided-calls] [--no-decoys] [--limit N]      # --help lists every flag
     python -m train.evaluate --bfcl simple_python,irrelevance --limit 50 --out runs/bfcl
+    python -m train.evaluate --data data/val.jsonl --out runs/eval --api-base http://127.0.0.1:8000/v1 [--api-model M]
 
 Writes DIR/predictions.jsonl (input rows + `prediction`, `raw_output`, `declined`, `failure`, `failure_reason`),
 DIR/metrics.json, DIR/report.md and DIR/confusion_matrix.png. Scoring lives in `train.metrics`.
@@ -18,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from fc.backends import BackendError, ModelBackend
 from fc.embedded import EMBEDDED
 from fc.settings import GenerationSettings
 from train.dataset import row_tools
@@ -40,6 +42,10 @@ class EvalOptions:
     batch_size: int = _option(8, "Rows generated together.")
     decoys: bool = _option(True, "Offer the built-in tools a row leaves out and decline calls of them "
                                  "(see fc.decoys).")
+    api_base: str | None = _option(None, "Evaluate the model behind this OpenAI-compatible endpoint instead of a "
+                                         "local one, e.g. http://127.0.0.1:8000/v1 (vLLM, SGLang, llama.cpp, "
+                                         "Ollama, fc.serve); the key comes from FC_API_KEY or OPENAI_API_KEY.")
+    api_model: str | None = _option(None, "The model id at --api-base (default: the first one it lists).")
 
 
 @dataclass
@@ -51,7 +57,12 @@ class EvalConfig(EvalOptions):
 
 
 def load_model(config: EvalConfig, threads: int | None = None):
-    """The `fc.model.ModelHandle` for `config.base_model` + `config.adapter`."""
+    """The model backend `config` names: the endpoint at `config.api_base`, else the local
+    `config.base_model` + `config.adapter` (a `fc.model.ModelHandle`)."""
+    if config.api_base:
+        from fc.backends import OpenAIBackend
+
+        return OpenAIBackend(config.api_base, config.api_model)
     from fc.model import ModelHandle
 
     return ModelHandle.load(config.base_model, config.adapter, threads=threads)
@@ -89,7 +100,7 @@ def prompt_for(row: dict, handle, tools: list[dict] | None = None) -> str:
     return handle.render(context, row_tools(row) if tools is None else tools)
 
 
-def generate_replies(rows: list[dict], handle, config: EvalConfig, progress: Progress | None = None,
+def generate_replies(rows: list[dict], handle: ModelBackend, config: EvalConfig, progress: Progress | None = None,
                      ) -> tuple[list[str], list[list[str]]]:
     """Each row's reply and the decoy calls declined on the way, under the agent's decoy policy
     (`fc.decoys.ToolOffer`): a reply that made only declined calls is generated again with the row's own tools
@@ -122,9 +133,10 @@ def prediction_of(raw_output: str, declined: list[str] = ()) -> dict:
                                                       for c in parsed.tool_calls if c.name not in declined]}
 
 
-def evaluate(rows: list[dict], handle, config: EvalConfig | None = None,
+def evaluate(rows: list[dict], handle: ModelBackend, config: EvalConfig | None = None,
              progress: Progress | None = None) -> EvalResult:
-    """Generate a prediction for every row with `handle` (a `fc.model.ModelHandle`) and score them.
+    """Generate a prediction for every row with `handle` (a `fc.backends.ModelBackend`: a local
+    `fc.model.ModelHandle` or an endpoint's `fc.backends.OpenAIBackend`) and score them.
 
     `progress(done, total)` is called after each batch."""
     config = config or EvalConfig()
@@ -341,8 +353,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     print(f"evaluating {handle.label} on {len(rows)} rows", file=sys.stderr)
-    result = evaluate(rows, handle, config,
-                      progress=lambda done, total: print(f"  {done}/{total} rows", file=sys.stderr))
+    try:
+        result = evaluate(rows, handle, config,
+                          progress=lambda done, total: print(f"  {done}/{total} rows", file=sys.stderr))
+    except BackendError as e:  # the endpoint failed mid-way
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     out = write_results(result, args.out)
     m = result.metrics
     for name, value, n in metric_rows(m):

@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import gradio as gr
+import spaces
 
 from fc import ADAPTERS_DIR
 from fc.agent import Declined, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent
+from fc.backends import connect
 from fc.builtins import images
 from fc.embedded import EMBEDDED
 from fc.flags import flags_path, save_flag
@@ -70,6 +72,16 @@ def adapter_choices(extra: str | None = None) -> list[tuple[str, str]]:
 def default_model_factory(threads: int | None = None) -> ModelFactory:
     """Models from the server-wide cache in fc.model (GPU when there is one)."""
     return lambda base, adapter: get_model(base or EMBEDDED, adapter or "default", threads=threads)
+
+
+def endpoint_fields(verb: str) -> tuple[gr.Textbox, gr.Textbox]:
+    """Base URL and model name of an OpenAI-compatible endpoint that replaces the local model when given."""
+    api_base = gr.Textbox("", label="Base URL", placeholder="http://127.0.0.1:8000/v1",
+                          info=f"{verb} a model served by vLLM, SGLang, llama.cpp, Ollama or `python -m fc.serve` "
+                               "instead of the local one (empty: the local model). Key: FC_API_KEY or "
+                               "OPENAI_API_KEY. Call threshold and guided calls are then the server's.")
+    api_model = gr.Textbox("", label="Model name", placeholder="(empty: the first model it lists)")
+    return api_base, api_model
 
 
 def image_tool(**overrides) -> Callable[[str], dict]:
@@ -198,18 +210,22 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
     """Build the Chat tab's components inside the current Blocks/Tab and wire its events."""
     factory = model_factory or default_model_factory(threads)
 
-    def load(base: str, adapter_value: str):
-        """Load (or fetch from the cache) a model; raises with a readable message."""
+    def load(base: str, adapter_value: str, api_base: str = "", api_model: str = ""):
+        """Load (or fetch from the cache) a model, or connect to the endpoint when one is given; raises with a
+        readable message."""
         try:
+            if api_base.strip():
+                return connect(api_base.strip(), api_model.strip() or None)
             return factory(base.strip() or EMBEDDED, adapter_value or "default")
         except Exception as e:
-            raise RuntimeError(f"Could not load {base or EMBEDDED} with adapter {adapter_value!r}: "
-                               f"{type(e).__name__}: {e}") from None
+            what = api_base.strip() or f"{base or EMBEDDED} with adapter {adapter_value!r}"
+            raise RuntimeError(f"Could not load {what}: {type(e).__name__}: {e}") from None
 
     def chat(message: str, messages: list[dict], display: list[dict], info: dict, base: str, adapter_value: str,
              system: str, tools_json: str, temperature: float, top_p: float, call_threshold: float,
              guided_calls: bool, decoys: bool, max_new_tokens: float, max_rounds: float, image_steps: float,
-             image_width: float, image_height: float, image_seed: float | None) -> Iterator[tuple]:
+             image_width: float, image_height: float, image_seed: float | None, api_base: str = "",
+             api_model: str = "") -> Iterator[tuple]:
         """Send `message`; stream the reply, tool steps and images into the chat."""
         def out():
             return "", display, messages, display, info
@@ -231,7 +247,7 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
         transcript = Transcript(display, turn_no=sum(m["role"] == "user" for m in display))
         yield out()
 
-        future = _loader.submit(load, base, adapter_value)
+        future = _loader.submit(load, base, adapter_value, api_base, api_model)
         if not concurrent.futures.wait([future], timeout=LOADING_GRACE_S).done:
             display.append({"role": "assistant", "content": f"Loading {base or EMBEDDED} ({adapter_value})…",
                             "metadata": {"title": "⏳ Loading model", "status": "pending"}})
@@ -265,10 +281,10 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
     def model_status(info: dict):
         return f"Loaded **{info['model']}**" if info.get("model") else gr.skip()
 
-    def load_model(base: str, adapter_value: str, info: dict, progress=gr.Progress()):
+    def load_model(base: str, adapter_value: str, info: dict, api_base: str, api_model: str, progress=gr.Progress()):
         progress(0, desc=f"Loading {base or EMBEDDED} ({adapter_value})…")
         try:
-            model = load(base, adapter_value)
+            model = load(base, adapter_value, api_base, api_model)
         except RuntimeError as e:
             gr.Warning(str(e))
             return f"⚠️ {e}", info
@@ -330,6 +346,8 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                     refresh = gr.Button("🔄", scale=0, min_width=48)
                 load_button = gr.Button("Load model")
                 model_status_md = gr.Markdown("Model loads on the first message.")
+            with gr.Accordion("OpenAI-compatible endpoint", open=False):
+                api_base, api_model = endpoint_fields("Chat with")
             with gr.Accordion("System prompt", open=False):
                 system = gr.Textbox("", label="System prompt", lines=3, placeholder=f"(empty = {DEFAULT_SYSTEM!r})",
                                     show_label=False)
@@ -364,21 +382,22 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
 
     chat_inputs = [textbox, messages_state, display_state, info_state, base, adapter_dropdown, system, tools_json,
                    temperature, top_p, call_threshold, guided_calls, decoys, max_new_tokens, max_rounds, image_steps,
-                   image_width, image_height, image_seed]
+                   image_width, image_height, image_seed, api_base, api_model]
     chat_outputs = [textbox, chatbot, messages_state, display_state, info_state]
     # One queue slot shared by chat turns and model loads (concurrency_id): the model and the image
     # pipeline never run for several users at once; the limit is the app's default_concurrency_limit.
-    submit = textbox.submit(chat, chat_inputs, chat_outputs, api_name="chat", concurrency_id="model",
+    on_gpu = spaces.GPU(chat)  # on ZeroGPU a turn holds a GPU while it runs (fc.model.zero_gpu)
+    submit = textbox.submit(on_gpu, chat_inputs, chat_outputs, api_name="chat", concurrency_id="model",
                             show_progress="minimal")
-    click = send.click(chat, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="model",
+    click = send.click(on_gpu, chat_inputs, chat_outputs, api_visibility="private", concurrency_id="model",
                        show_progress="minimal")
     for event in (submit, click):
         event.then(model_status, info_state, model_status_md, queue=False, api_visibility="private")
     stop.click(None, cancels=[submit, click])
     clear_button.click(clear, None, [chatbot, messages_state, display_state, textbox, flag_status],
                        queue=False, api_visibility="private")
-    for trigger in (load_button.click, adapter_dropdown.input, base.submit):
-        trigger(load_model, [base, adapter_dropdown, info_state], [model_status_md, info_state],
+    for trigger in (load_button.click, adapter_dropdown.input, base.submit, api_base.submit, api_model.submit):
+        trigger(load_model, [base, adapter_dropdown, info_state, api_base, api_model], [model_status_md, info_state],
                 concurrency_id="model", api_visibility="private")
     refresh.click(refresh_adapters, adapter_dropdown, adapter_dropdown, queue=False, api_visibility="private")
     reset_tools.click(default_tools_json, None, tools_json, queue=False, api_visibility="private")

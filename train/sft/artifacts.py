@@ -10,17 +10,19 @@ from pathlib import Path
 
 from fc.embedded import base_label, embedded_model
 from fc.files import atomic_folder
+from train.distributed import world_size
 from train.sft.config import SFTJobConfig, format_seconds, project_path
 from train.sft.data import TokenizedRows
 
 
-def save_adapter(peft_model, folder: Path, dtype: str, base_model: str) -> None:
+def save_adapter(peft_model, folder: Path, dtype: str, base_model: str, state_dict: dict | None = None) -> None:
     """`save_pretrained` with the LoRA weights rounded to `dtype`, in the model too, so that what is evaluated
-    afterwards is what was saved; an embedded base is named by its Hub id, not this machine's cache path."""
+    afterwards is what was saved; an embedded base is named by its Hub id, not this machine's cache path.
+    `state_dict`: the whole model's, where its parameters are sharded over processes."""
     import torch
     from safetensors.torch import load_file, save_file
 
-    peft_model.save_pretrained(folder)
+    peft_model.save_pretrained(folder, state_dict=state_dict)
     embedded = embedded_model(base_model)
     if embedded:
         path = folder / "adapter_config.json"
@@ -55,6 +57,7 @@ def training_info(config: SFTJobConfig, targets: list[str] | str, output_dir: Pa
                  "median_tokens": tokenized.median_length},
         "steps": state.global_step, "epochs": state.epoch or 0.0, "seconds": round(seconds, 1),
         "total_seconds": round(time.monotonic() - started, 1),  # with loading and evaluation
+        "processes": world_size(), "effective_batch_size": config.batch_size * config.grad_accum * world_size(),
         "tokens_seen": state.num_input_tokens_seen, "tokens_per_s": state.num_input_tokens_seen / max(seconds, 1e-9),
         "final_loss": losses[-1] if losses else None, "mean_loss": output.training_loss, "loss_history": losses,
         "bf16": trainer.args.bf16, "device": str(trainer.args.device), "eval_rows": eval_rows,
@@ -117,7 +120,8 @@ def model_card(info: dict) -> str:
         f"| LoRA | r={hp['r']}, alpha={hp['alpha']}, dropout={hp['dropout']}, targets={hp['target_modules']}, "
         f"weights saved as {hp.get('adapter_dtype', 'float32')} |",
         f"| training | lr={hp['lr']}, steps={info['steps']}, epochs={info['epochs']:.2f}, batch={hp['batch_size']}"
-        f"x{hp['grad_accum']}, max_length={hp['max_length']}, seed={hp['seed']}, bf16={info['bf16']}, "
+        f"x{hp['grad_accum']}" + (f"x{info['processes']} processes" if info.get("processes", 1) > 1 else "") +
+        f", max_length={hp['max_length']}, seed={hp['seed']}, bf16={info['bf16']}, "
         f"4-bit={hp['load_in_4bit']} |",
         f"| time | {format_seconds(info['seconds'])} on {info['device']} ({info['tokens_per_s']:.0f} tokens/s) |",
         f"| final loss | {_number(info['final_loss'])} (mean over the run {_number(info['mean_loss'])}) |",

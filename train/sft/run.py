@@ -17,6 +17,8 @@ from train.sft.config import ADAPTER_DTYPES, Progress, SFTJobConfig, TrainResult
 from train.sft.data import (TokenizedRows, chain_conversations, ensure_pad_token, load_training_rows,
                             stratified_sample, tokenize_rows)
 from train.sft.loss import TokenLoss, supervised_head_trainer
+from train.distributed import (four_bit_device_map, full_state_dict, is_main_process, sharded, training_device,
+                               world_size)
 
 EVAL_MAX_NEW_TOKENS = 128  # room for every reply of our val and test splits (bench/BENCHMARKS.md)
 SWITCHES = ("A switch (--resume, --load-in-4bit, --include-corrections, --gradient-checkpointing) is given alone "
@@ -52,12 +54,12 @@ def load_base_model(config: SFTJobConfig, bf16: bool):
     kwargs: dict = {"dtype": torch.bfloat16 if cuda and bf16 else torch.float32}
     if config.load_in_4bit:
         kwargs["quantization_config"] = four_bit_config(torch.bfloat16 if bf16 else torch.float16)
-        kwargs["device_map"] = {"": torch.cuda.current_device()}
+        kwargs["device_map"] = four_bit_device_map()
     model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
     if len(tokenizer) > model.get_input_embeddings().num_embeddings:
         model.resize_token_embeddings(len(tokenizer))
-    if not config.load_in_4bit:
-        model.to("cuda" if cuda else "cpu")
+    if not config.load_in_4bit and training_device(cuda):
+        model.to(training_device(cuda))
     model.config.pad_token_id = model.generation_config.pad_token_id = tokenizer.pad_token_id
     return model, tokenizer
 
@@ -156,7 +158,7 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
         seed=config.seed, bf16=bf16, use_cpu=not torch.cuda.is_available(),
         activation_checkpointing=config.gradient_checkpointing, max_length=config.max_length,
         train_sampling_strategy="group_by_length", include_num_input_tokens_seen="non_padding",
-        report_to="none", disable_tqdm=True, dataloader_pin_memory=False)
+        report_to="none", disable_tqdm=True, dataloader_pin_memory=False, ddp_find_unused_parameters=False)
     peft_config = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=targets, task_type="CAUSAL_LM")
     dataset = Dataset.from_dict({"input_ids": tokenized.input_ids, "assistant_masks": tokenized.assistant_masks})
@@ -183,15 +185,21 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     started = time.monotonic()
     if config.adapter_dtype not in ADAPTER_DTYPES:
         raise ValueError(f"adapter_dtype must be one of {', '.join(ADAPTER_DTYPES)}, not {config.adapter_dtype!r}")
+    if config.eval_rows > 0 and sharded():
+        raise ValueError("eval_rows needs the whole model in one process, which FSDP and DeepSpeed ZeRO-3 shard: "
+                         "train with --eval-rows 0 and evaluate the adapter with python -m train.evaluate")
+    if not is_main_process():  # one process reports
+        log, on_progress = (lambda line: None), None
     set_threads(config.threads)
     output_dir = project_path(config.output_dir)
     work_dir = output_dir.with_name(output_dir.name + ".work")
-    restore_folder(output_dir)
+    if is_main_process():
+        restore_folder(output_dir)
     bf16 = auto_bf16() if config.bf16 is None else config.bf16
 
     rows = load_training_rows(config, log)
     val_rows = []
-    if config.eval_rows > 0:
+    if config.eval_rows > 0 and is_main_process():  # the others wait for it at the first step
         val_rows = stratified_sample(load_jsonl(project_path(config.val_data)), config.eval_rows, config.seed)
     log(f"loading {config.base_model} ...")
     model, tokenizer = load_base_model(config, bf16)
@@ -228,6 +236,8 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     log(f"LoRA r={config.r} on {targets}: {trainable:,} trainable of {total:,} parameters; "
         f"bf16={bf16}, device={trainer.args.device}"
         + (f"; resuming from {checkpoint}" if checkpoint else ""))
+    log(f"effective batch size {config.batch_size * config.grad_accum * world_size()} (batch {config.batch_size} x "
+        f"grad_accum {config.grad_accum} x {world_size()} process(es))")
 
     output = trainer.train(resume_from_checkpoint=checkpoint)
     state = trainer.state
@@ -238,9 +248,12 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
         log(f"stopped at step {state.global_step}; checkpoint {checkpoint} (continue with resume); "
             f"{output_dir} left as it was")
         return TrainResult("stopped", None, checkpoint, state.global_step, final_loss, seconds)
+    state_dict = full_state_dict(trainer)  # every process takes part in gathering a sharded model
+    if not is_main_process():
+        return TrainResult("finished", None, None, state.global_step, final_loss, seconds)
 
     with atomic_folder(output_dir) as tmp:
-        save_adapter(trainer.model, tmp, config.adapter_dtype, config.base_model)
+        save_adapter(trainer.model, tmp, config.adapter_dtype, config.base_model, state_dict)
         metrics_after = None
         if val_rows:
             log(f"evaluating the fine-tuned model on {len(val_rows)} validation rows ...")
@@ -278,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"interrupted; {config.output_dir} left as it was (continue with --resume)", file=sys.stderr)
         return 130
+    if not is_main_process():
+        return 0
     print(f"{result.status}: {result.adapter_dir or result.checkpoint_dir} ({result.steps} steps, final loss "
           f"{result.final_loss}, {format_seconds(result.seconds)})")
     before, after = result.info.get("metrics_before"), result.info.get("metrics_after")

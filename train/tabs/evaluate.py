@@ -10,11 +10,13 @@ import json
 
 import gradio as gr
 import pandas as pd
+import spaces
 
 from fc import DATA_DIR
+from fc.backends import BackendError, connect
 from fc.embedded import EMBEDDED
 from fc.settings import GenerationSettings
-from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory
+from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory, endpoint_fields
 from train.corrections import append_correction, correction_row, parse_turn, turn_of_prediction
 from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_text, format_message, load_rows,
                             predicted_text, summary_markdown)
@@ -25,6 +27,7 @@ from train.tabs.upload import check_upload
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
            "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
 ALL = "all"
+EVAL_GPU_SECONDS = 180  # the most GPU time one evaluation holds on ZeroGPU (fc.model.zero_gpu)
 FAILURE_COLUMNS = ["#", "kind", "category", "id", "last user message", "reason"]
 FLAG_COLUMNS = ["#", "time", "model", "note", "last user message"]
 # Row fields that describe a prediction, not the conversation: never copied into a correction.
@@ -158,6 +161,9 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     with gr.Row():
         base = gr.Textbox(EMBEDDED, label="Base model", info="'embedded', a Hub id or a local folder")
         adapter = gr.Dropdown(adapter_choices(), value="default", label="Adapter", allow_custom_value=True)
+    with gr.Accordion("OpenAI-compatible endpoint", open=False):
+        with gr.Row():
+            api_base, api_model = endpoint_fields("Evaluate")
     with gr.Row():
         source = gr.Radio(list(SOURCES), value="validation split", label="Dataset")
         upload = gr.File(label="JSONL (our format; the last message is the expected turn)", file_types=[".jsonl"],
@@ -211,21 +217,28 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     upload.upload(check_upload, upload, status)
 
     def on_run(base_value, adapter_value, source_value, upload_value, bfcl_value, rows_value, batch, tokens,
-               threshold, guided, use_decoys, progress=gr.Progress()):
+               threshold, guided, use_decoys, api_base_value, api_model_value, progress=gr.Progress()):
         empty = pd.DataFrame(columns=FAILURE_COLUMNS)
+        api_base_value, api_model_value = (api_base_value or "").strip(), (api_model_value or "").strip()
         try:
             rows = rows_for(source_value, upload_value, bfcl_value, rows_value)
             progress(0, desc="loading model")
-            handle = factory((base_value or "").strip() or EMBEDDED, adapter_value or "default")
+            handle = connect(api_base_value, api_model_value or None) if api_base_value else \
+                factory((base_value or "").strip() or EMBEDDED, adapter_value or "default")
         except ValueError as e:  # DatasetError included: show every numbered line
             return (f"❌ {e}".replace("\n", "  \n"), "", None, empty, [], gr.update(), gr.update())
         except Exception as e:
             return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
                     gr.update())
-        config = EvalConfig(base_value, adapter_value, int(batch), bool(use_decoys),
-                            GenerationSettings(int(tokens), call_threshold=float(threshold), guided_calls=bool(guided)))
-        result = evaluate(rows, handle, config,
-                          progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
+        config = EvalConfig(base_model=base_value, adapter=adapter_value, batch_size=int(batch),
+                            decoys=bool(use_decoys), api_base=api_base_value or None, api_model=api_model_value or None,
+                            generation=GenerationSettings(int(tokens), call_threshold=float(threshold),
+                                                          guided_calls=bool(guided)))
+        try:
+            result = evaluate(rows, handle, config,
+                              progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
+        except BackendError as e:
+            return f"❌ {e}", "", None, empty, [], gr.update(), gr.update()
         m = result.metrics
         categories = sorted({r.get("category") or "" for r in result.predictions} - {""})
         message = (f"✅ {handle.label}: {m['rows']} rows in {m['generation_seconds']:.1f} s "
@@ -233,8 +246,9 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
                 result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
-    run.click(on_run, [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold,
-                       guided_calls, decoys],
+    run.click(spaces.GPU(on_run, duration=EVAL_GPU_SECONDS),
+              [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold, guided_calls,
+               decoys, api_base, api_model],
               [status, summary, plot, table, results, kind, category])
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)

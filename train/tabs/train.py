@@ -54,7 +54,13 @@ class TrainingJob:
         return self.status in ("running", "stopping")
 
     def start(self, config: SFTJobConfig, owner: str | None = None) -> None:
-        """Start `config` in a background thread; RuntimeError while another training runs."""
+        """Start `config` in a background thread; RuntimeError while another training runs, and on ZeroGPU."""
+        from fc.model import zero_gpu
+
+        if zero_gpu():  # its GPU comes per call in a worker process, which this job's progress and Stop cannot reach
+            raise RuntimeError("Training needs a GPU for the whole run, and ZeroGPU lends one per request for a few "
+                               "minutes: train on a Space with GPU hardware, or with python -m train.sft on a GPU "
+                               "machine, and load the adapter here.")
         with self.lock:
             if self.running:
                 raise RuntimeError("A training is already running on this server; wait for it or stop it.")
