@@ -69,8 +69,10 @@ class ServedModel(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
+    def prefix_text(self, tools: list[dict] | None, system: str | None = None) -> str: ...
+
     def stream(self, prompt: str, settings: GenerationSettings | None = None, tools: list[dict] | None = None,
-               start: str = "") -> Iterator[str]: ...
+               prefix: str | None = None, start: str = "") -> Iterator[str]: ...
 
 
 # ------------------------------------------------------------------------------------------ wire format
@@ -289,6 +291,7 @@ class Turn:
     start: str = ""  # what the reply is made to begin with (a forced call)
     call_tools: list[dict] = field(default_factory=list)  # the tools a guided call may name
     named: str | None = None  # the one function tool_choice names
+    prefix: str = ""  # the prompt's system part, prefilled once per tools list
 
 
 def prepare(request: ChatCompletionRequest, model: ServedModel, defaults: GenerationSettings) -> Turn:
@@ -317,6 +320,7 @@ def prepare(request: ChatCompletionRequest, model: ServedModel, defaults: Genera
                                param="tool_choice")
             turn.call_tools = [schema for schema in tools if schema["function"]["name"] == turn.named]
     turn.prompt = model.render(dataset_messages(request.messages), tools)
+    turn.prefix = model.prefix_text(tools)
     turn.prompt_tokens = model.count_tokens(turn.prompt)
     wanted = request.max_completion_tokens or request.max_tokens
     room = model.context_length - turn.prompt_tokens
@@ -362,7 +366,7 @@ def usage(turn: Turn, reply: Reply) -> Usage:
 
 
 def generate(model: ServedModel, turn: Turn) -> Iterator[str]:
-    return model.stream(turn.prompt, turn.settings, turn.call_tools, start=turn.start)
+    return model.stream(turn.prompt, turn.settings, turn.call_tools, turn.prefix, start=turn.start)
 
 
 def completion(model: ServedModel, turn: Turn, name: str) -> ChatCompletion:

@@ -90,7 +90,10 @@ class ScriptedModel:
     def count_tokens(self, text):
         return len(text.split())
 
-    def stream(self, prompt, settings=None, tools=None, start=""):
+    def prefix_text(self, tools, system=None):
+        return ""
+
+    def stream(self, prompt, settings=None, tools=None, prefix=None, start=""):
         chat = json.loads(prompt)
         text = self._text(chat["messages"], chat["tools"], settings, start=start, call_tools=tools)
         if start:  # made to begin with `start`: the scripted reply from there on, or after it

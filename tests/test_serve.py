@@ -162,7 +162,7 @@ def test_errors_have_the_openai_shape_and_status(client, fake):
 
 def test_a_model_that_fails_is_a_500_in_the_openai_shape():
     class Broken(ScriptedModel):
-        def stream(self, prompt, settings=None, tools=None, start=""):
+        def stream(self, prompt, settings=None, tools=None, prefix=None, start=""):
             raise RuntimeError("out of memory")
             yield
 
