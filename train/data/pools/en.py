@@ -204,7 +204,7 @@ THANKS = [
     ("Cool 👍", "👍 Anything else?"), ("ok thx", "You're welcome!"),
     ("Awesome, love it!", "Glad you like it!"), ("That's helpful, thanks.", "Anytime!"),
 ]
-CITY_REPLY = ["{city}", "{city}, please.", "In {city}.", "{city} please", "I'm in {city}.", "oh sorry, {city}"]
+CITY_REPLY = ["{city}", "{city}, please.", "In {city}.", "I'm in {city}.", "oh sorry, {city}"]
 IMAGE_REPLY = ["{prompt}", "Something like {prompt}.", "Let's do {prompt}.", "How about {prompt}?"]
 
 CLARIFY = [

@@ -145,7 +145,6 @@ CHITCHAT = [
     ("Gracias por tu ayuda", "¡De nada!"), ("Adiós", "¡Hasta luego! Que tengas un buen día."),
     ("Estoy aburrido", "¿Jugamos a las adivinanzas, o te dibujo algo divertido?"),
     ("¡Aprobé mi examen!", "¡Enhorabuena! El esfuerzo valió la pena."),
-    ("Buenas noches", "¡Buenas noches, que descanses!"),
     ("¿Qué puedes hacer?", "Puedo generar imágenes, ver el tiempo en una ciudad y la hora local, y también charlar."),
     ("Recomiéndame un libro.", "Prueba «Cien años de soledad» de Gabriel García Márquez."),
 ]
@@ -181,7 +180,6 @@ HARD_NEGATIVE = [
     ("¿Cómo se forma un huracán?", "El agua cálida del océano alimenta aire húmedo que sube y empieza a girar."),
     ("¿Qué es un píxel?", "El punto de color más pequeño de una imagen digital."),
     ("¿Cómo funcionan los generadores de imágenes?", "La mayoría son modelos de difusión que convierten ruido en una imagen paso a paso, guiados por un texto."),
-    ("¿Cuántas zonas horarias tiene España?", "Dos: la peninsular (UTC+1) y la de Canarias (UTC+0), más el horario de verano."),
 ]
 OTHER = {
     "convert_currency": ["Convierte {amount} {src} a {dst}.", "¿Cuánto son {amount} {src} en {dst}?"],
@@ -209,14 +207,12 @@ IMAGE += [
     "Por favor, crea una ilustración de {prompt}.", "Me encantaría ver {prompt} en una imagen.", "Diseña una imagen de {prompt} para mi tarjeta.",
     "Quiero un dibujo de {prompt} para colgar en mi cuarto.", "¿Podrías generar una imagen de {prompt}?", "Ilustra {prompt}.",
 ]
-PARALLEL_WEATHER += ["¿Qué tiempo hace en {city} y en {city2}?", "¿Dónde hace más calor, en {city} o en {city2}?"]
+PARALLEL_WEATHER += ["¿Dónde hace más calor, en {city} o en {city2}?"]
 PARALLEL_TIME += ["Dime la hora en {city} y también en {city2}."]
 CLARIFY += [
     ("Hazme un dibujo", "¡Claro! ¿Qué quieres que dibuje?", "image"),
     ("Necesito una imagen para mi web", "Perfecto. ¿De qué tema y en qué estilo la quieres?", "image"),
-    ("¿Va a llover?", "¿En qué ciudad? Dímela y consulto el tiempo.", "weather"),
     ("¿Qué temperatura hace?", "¿En qué ciudad quieres que lo mire?", "weather"),
-    ("¿Qué hora es allí?", "¿Dónde exactamente? Dime la ciudad y te digo la hora local.", "time"),
     ("Dime la hora local", "¿De qué ciudad quieres la hora local?", "time"),
 ]
 UNSUPPORTED += [
@@ -225,23 +221,23 @@ UNSUPPORTED += [
     ("Llama a mi madre", "No puedo hacer llamadas desde aquí."),
 ]
 CHITCHAT += [
-    ("¡Buenas noches!", "¡Buenas noches! Que descanses."), ("Estoy aburrido", "¿Quieres que dibujemos algo divertido o te cuento un dato curioso?"),
-    ("Cuéntame un chiste", "¿Qué le dice un semáforo a otro? No me mires, que me estoy cambiando."), ("¿Eres una persona?", "No, soy un asistente de IA."),
+    ("¡Buenas noches!", "¡Buenas noches! Que descanses."),
+    ("¿Eres una persona?", "No, soy un asistente de IA."),
     ("Hoy es mi cumpleaños", "¡Feliz cumpleaños! 🎉"), ("Gracias por todo", "¡De nada! Aquí estoy cuando me necesites."),
     ("¿Cómo te llamas?", "Soy un pequeño asistente que genera imágenes y consulta el tiempo y la hora."), ("Estoy cansado", "Tómate un descanso, te lo mereces."),
     ("jaja qué bueno", "¡Me alegra que te haga gracia!"), ("Hasta mañana", "¡Hasta mañana!"),
 ]
 KNOWLEDGE += [
     ("¿Cuál es la capital de Japón?", "Tokio."), ("¿Cuántos continentes hay?", "Normalmente se cuentan siete."),
-    ("¿Quién escribió Don Quijote?", "Miguel de Cervantes."), ("¿Cuánto es 9 por 6?", "54."),
+    ("¿Cuánto es 9 por 6?", "54."),
     ("¿Cuál es el planeta más cercano al Sol?", "Mercurio."), ("¿Cuál es la fórmula del agua?", "H2O."),
     ("¿Cuántos lados tiene un hexágono?", "Seis."), ("¿Qué idioma se habla en México?", "Principalmente español."),
     ("¿Cuál es el animal terrestre más rápido?", "El guepardo."), ("¿Quién pintó Las Meninas?", "Diego Velázquez."),
-    ("¿Cuántos minutos tiene una hora?", "60."), ("¿Cuál es el océano más grande?", "El Pacífico."),
+    ("¿Cuántos minutos tiene una hora?", "60."),
 ]
 HARD_NEGATIVE += [
     ("¿Cómo se forma un arcoíris?", "La luz del sol se refracta y refleja en las gotas de lluvia y se separa en colores."),
-    ("¿Quién pintó el Guernica?", "Pablo Picasso, en 1937."), ("¿Qué es el horario de verano?", "Adelantar los relojes una hora en verano para aprovechar la luz del día."),
+    ("¿Quién pintó el Guernica?", "Pablo Picasso, en 1937."),
     ("Odio cuando hace tanto calor", "Te entiendo. Bebe agua y busca la sombra."), ("¿Cómo se dice 'lluvia' en inglés?", "Rain."),
     ("¿Qué es el clima mediterráneo?", "Un clima de veranos cálidos y secos e inviernos suaves y lluviosos."),
     ("Consejos para fotografiar paisajes", "Usa trípode, dispara en la hora dorada y cuida el horizonte."),

@@ -156,8 +156,14 @@ HARD_NEGATIVE = [
 OTHER = {
     "convert_currency": ["{amount} {src}を{dst}に換算して", "{amount} {src}は何{dst}？"],
     "search_web": ["{query}をウェブで検索して", "{query}について調べて"],
+    "send_email": ["{to}に件名「{subject}」、本文「{body}」でメールを送って",
+                   "メールをお願い。宛先は{to}、件名は「{subject}」、本文は「{body}」です。",
+                   "{to}宛てに「{subject}」という件名で「{body}」とメールしておいて"],
 }
 QUERIES = ["京都のおすすめ紅葉スポット", "サボテンの植え替え方法", "大阪の安いホテル"]
+EMAILS = [("sato@example.jp", "打ち合わせ", "打ち合わせは15時からです。"),
+          ("boss@company.co.jp", "遅刻の連絡", "電車が遅れていて、15分ほど遅れます。"),
+          ("yuki@example.com", "週末の予定", "土曜日の花見、楽しみにしています！")]
 
 # --- extra variety (round 2) ---
 WEATHER += [
