@@ -71,6 +71,14 @@ PARALLEL_WEATHER = ["Wie ist das Wetter in {city} und in {city2}?", "Vergleiche 
 PARALLEL_WEATHER_UNIT = ["Wie warm ist es in {city} und {city2} {unit}?"]
 PARALLEL_TIME = ["Wie spät ist es in {city} und in {city2}?", "Sag mir die Ortszeit in {city} und {city2}."]
 PARALLEL_WEATHER_TIME = ["Wie spät ist es in {city} und wie ist das Wetter?", "Uhrzeit und Wetter in {city}, bitte."]
+PARALLEL_WEATHER_TIME2 = [
+    "Wie spät ist es in {city2}, und wie ist das Wetter in {city}?",
+    "Wie ist das Wetter in {city}? Und wie spät ist es in {city2}?",
+    "Das Wetter in {city} und die Ortszeit in {city2}, bitte.",
+    "Ich bin gerade in {city2} und fliege heute Abend nach {city}: Wie spät ist es hier, und wie ist das Wetter dort?",
+    "Sag mir die Uhrzeit in {city2} und das Wetter in {city}.",
+    "Regnet es in {city}? Und wie viel Uhr ist es in {city2}?",
+]
 PARALLEL_IMAGES = ["Mach zwei Bilder: „{prompt}“ und „{prompt2}“.", "Zwei Motive bitte: {prompt}; und {prompt2}."]
 
 FOLLOW_CITY = ["Und in {city}?", "Und {city}?", "Wie sieht's in {city} aus?", "Jetzt {city}, bitte."]
@@ -107,9 +115,13 @@ ANSWERS = {
     "weather": ["In {city} sind es {temp}{deg}, {cond}, Luftfeuchtigkeit {hum} % (simulierte Daten).",
                 "{city}: {temp}{deg}, {cond} (simuliert).", "Gerade in {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (simulierte Daten)."],
-    "time": ["In {city} ist es {time} Uhr, {weekday} (UTC{offset}).", "Die Ortszeit in {city} ist {time} ({weekday})."],
+    "time": ["In {city} ist es {time} Uhr, {weekday} (UTC{offset}).", "Die Ortszeit in {city} ist {time} ({weekday}).", "In {city} ist es {time} Uhr.", "Die Ortszeit in {city} ist {time} (UTC{offset})."],
     "time2": ["In {city} ist es {time}, in {city2} {time2}."],
-    "weather_time": ["In {city} ist es {time} Uhr ({weekday}); {temp}{deg}, {cond} (simuliertes Wetter)."],
+    "weather_time": ["In {city} ist es {time} Uhr ({weekday}); {temp}{deg}, {cond} (simuliertes Wetter).", "In {city} ist es {time} Uhr; {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "In {city} sind es {temp}{deg}, {cond}; in {city2} ist es {time2} Uhr.",
+        "{city}: {temp}{deg}, {cond} (simulierte Daten). Ortszeit in {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Hier ist dein Bild: {path}", "Fertig! Das Bild liegt unter {path}."],
     "images2": ["Beide Bilder sind fertig: {path} und {path2}."],
     "weather_error": ["Tut mir leid, ich konnte das Wetter für {city} nicht abrufen. Noch mal versuchen?"],
@@ -395,4 +407,10 @@ MISSING_CATALOG = [
     "Dafür steht mir in diesem Chat leider kein Tool zur Verfügung, deshalb kann ich das nicht machen.",
     "Das geht mit meinen Werkzeugen hier leider nicht, tut mir leid.",
     "Entschuldigung, dafür habe ich hier kein passendes Tool.",
+]
+NO_FUNCTION = [
+    "Tut mir leid, keine der verfügbaren Funktionen kann das.",
+    "Mit den Funktionen, die ich hier habe, geht das nicht.",
+    "Leider deckt keine der angegebenen Funktionen das ab.",
+    "Dafür gibt es hier keine passende Funktion.",
 ]

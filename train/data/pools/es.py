@@ -82,6 +82,14 @@ PARALLEL_WEATHER_UNIT = ["¿Cuántos grados hace en {city} y en {city2}? {unit}"
 PARALLEL_TIME = ["¿Qué hora es en {city} y en {city2}?", "Dime la hora local de {city} y de {city2}."]
 PARALLEL_WEATHER_TIME = ["¿Qué hora es en {city} y qué tiempo hace?", "Hora y clima en {city}, por favor.",
                          "Voy a llamar a mis padres en {city}: ¿qué hora es y cómo está el tiempo?"]
+PARALLEL_WEATHER_TIME2 = [
+    "¿Qué hora es en {city2} y qué tiempo hace en {city}?",
+    "¿Qué tiempo hace en {city}? ¿Y qué hora es en {city2}?",
+    "El clima en {city} y la hora local en {city2}, por favor.",
+    "Estoy en {city2} y mañana vuelo a {city}: ¿qué hora es aquí y cómo está el tiempo allí?",
+    "Dime la hora en {city2} y el tiempo en {city}.",
+    "¿Llueve en {city}? ¿Y qué hora es ahora en {city2}?",
+]
 PARALLEL_IMAGES = ["Haz dos imágenes: {prompt} y {prompt2}.", "Genera {prompt} y también {prompt2}."]
 
 FOLLOW_CITY = ["¿Y en {city}?", "¿Y {city}?", "¿Qué tal en {city}?", "Ahora {city}, por favor."]
@@ -122,9 +130,13 @@ ANSWERS = {
     "weather": ["En {city} hay {temp}{deg} y {cond}, con {hum}% de humedad (datos simulados).",
                 "{city}: {temp}{deg}, {cond} (simulado).", "Ahora mismo en {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (datos simulados)."],
-    "time": ["En {city} son las {time} del {weekday} (UTC{offset}).", "La hora local en {city} es {time} ({weekday})."],
+    "time": ["En {city} son las {time} del {weekday} (UTC{offset}).", "La hora local en {city} es {time} ({weekday}).", "En {city} son las {time}.", "La hora local en {city} es {time} (UTC{offset})."],
     "time2": ["En {city} son las {time} y en {city2} las {time2}."],
-    "weather_time": ["En {city} son las {time} del {weekday}; hay {temp}{deg} y {cond} (tiempo simulado)."],
+    "weather_time": ["En {city} son las {time} del {weekday}; hay {temp}{deg} y {cond} (tiempo simulado).", "En {city} son las {time}; hay {temp}{deg} y {cond}."],
+    "weather_time2": [
+        "En {city} hay {temp}{deg} y {cond}; en {city2} son las {time2}.",
+        "{city}: {temp}{deg}, {cond} (datos simulados). Hora en {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Aquí tienes tu imagen: {path}", "¡Listo! Guardé la imagen en {path}."],
     "images2": ["Las dos imágenes están listas: {path} y {path2}."],
     "weather_error": ["Lo siento, no pude obtener el tiempo de {city}. ¿Lo intento de nuevo?"],
@@ -422,4 +434,10 @@ MISSING_CATALOG = [
     "No tengo ninguna herramienta para eso en este chat, así que no puedo hacerlo.",
     "Perdona, pero eso no está al alcance de las herramientas que tengo aquí.",
     "Disculpa, aquí no cuento con ninguna herramienta que me permita hacer eso.",
+]
+NO_FUNCTION = [
+    "Lo siento, ninguna de las funciones disponibles puede hacer eso.",
+    "No puedo hacerlo con las funciones que tengo aquí.",
+    "Ninguna de las funciones declaradas sirve para eso, lo siento.",
+    "Eso no lo puede hacer ninguna de las funciones disponibles.",
 ]

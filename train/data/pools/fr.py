@@ -78,6 +78,14 @@ PARALLEL_WEATHER_UNIT = ["Il fait combien à {city} et à {city2} {unit} ?"]
 PARALLEL_TIME = ["Quelle heure est-il à {city} et à {city2} ?", "Donne-moi l'heure locale à {city} et à {city2}."]
 PARALLEL_WEATHER_TIME = ["Quelle heure est-il à {city} et quel temps fait-il ?", "L'heure et la météo à {city}, s'il te plaît.",
                          "J'appelle mes parents à {city} : quelle heure est-il et quel temps fait-il ?"]
+PARALLEL_WEATHER_TIME2 = [
+    "Quelle heure est-il à {city2}, et quel temps fait-il à {city} ?",
+    "Quel temps fait-il à {city} ? Et il est quelle heure à {city2} ?",
+    "La météo à {city} et l'heure locale à {city2}, s'il te plaît.",
+    "Je suis à {city2} et je pars à {city} ce soir : quelle heure est-il ici, et quel temps fait-il là-bas ?",
+    "Donne-moi l'heure à {city2} et la météo à {city}.",
+    "Il pleut à {city} ? Et à {city2}, quelle heure est-il ?",
+]
 PARALLEL_IMAGES = ["Fais deux images : {prompt} et {prompt2}.", "Génère {prompt}, et aussi {prompt2}."]
 
 FOLLOW_CITY = ["Et à {city} ?", "Et {city} ?", "Et pour {city} ?", "Maintenant {city}, s'il te plaît."]
@@ -118,9 +126,13 @@ ANSWERS = {
     "weather": ["À {city}, il fait {temp}{deg}, temps : {cond}, humidité {hum} % (données simulées).",
                 "{city} : {temp}{deg}, {cond} (simulé).", "En ce moment à {city} : {cond}, {temp}{deg}."],
     "weather2": ["{city} : {temp}{deg}, {cond}. {city2} : {temp2}{deg}, {cond2} (données simulées)."],
-    "time": ["À {city}, il est {time}, {weekday} (UTC{offset}).", "L'heure locale à {city} est {time} ({weekday})."],
+    "time": ["À {city}, il est {time}, {weekday} (UTC{offset}).", "L'heure locale à {city} est {time} ({weekday}).", "À {city}, il est {time}.", "L'heure locale à {city} est {time} (UTC{offset})."],
     "time2": ["Il est {time} à {city} et {time2} à {city2}."],
-    "weather_time": ["À {city}, il est {time} ({weekday}) ; {temp}{deg}, {cond} (météo simulée)."],
+    "weather_time": ["À {city}, il est {time} ({weekday}) ; {temp}{deg}, {cond} (météo simulée).", "À {city}, il est {time} ; {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "À {city}, il fait {temp}{deg}, temps : {cond} ; à {city2}, il est {time2}.",
+        "{city} : {temp}{deg}, {cond} (données simulées). Heure à {city2} : {time2} ({weekday2}).",
+    ],
     "image": ["Voici ton image : {path}", "C'est fait ! Image enregistrée dans {path}."],
     "images2": ["Les deux images sont prêtes : {path} et {path2}."],
     "weather_error": ["Désolé, je n'ai pas pu obtenir la météo de {city}. Je réessaie ?"],
@@ -415,4 +427,10 @@ MISSING_CATALOG = [
     "Je n'ai pas d'outil pour ça dans cette conversation, donc je ne peux pas le faire.",
     "Ce n'est pas quelque chose que mes outils permettent de faire ici, désolé.",
     "Désolé, je n'ai aucun outil à ma disposition pour ça ici.",
+]
+NO_FUNCTION = [
+    "Désolé, aucune des fonctions disponibles ne permet de faire ça.",
+    "Je ne peux pas faire ça avec les fonctions dont je dispose ici.",
+    "Aucune des fonctions déclarées ne couvre cette demande, désolé.",
+    "Ce n'est pas possible avec les fonctions disponibles.",
 ]

@@ -67,6 +67,14 @@ PARALLEL_WEATHER = ["Como está o tempo em {city} e em {city2}?", "Compare o cli
 PARALLEL_WEATHER_UNIT = ["Quantos graus faz em {city} e em {city2} {unit}?"]
 PARALLEL_TIME = ["Que horas são em {city} e em {city2}?", "Me diga a hora local em {city} e {city2}."]
 PARALLEL_WEATHER_TIME = ["Que horas são em {city} e como está o tempo?", "Hora e clima em {city}, por favor."]
+PARALLEL_WEATHER_TIME2 = [
+    "Que horas são em {city2} e como está o tempo em {city}?",
+    "Como está o tempo em {city}? E que horas são em {city2}?",
+    "O clima em {city} e a hora local em {city2}, por favor.",
+    "Estou em {city2} e vou para {city} amanhã: que horas são aqui e como está o tempo lá?",
+    "Me diz a hora em {city2} e o tempo em {city}.",
+    "Está chovendo em {city}? E que horas são agora em {city2}?",
+]
 PARALLEL_IMAGES = ["Faça duas imagens: {prompt} e {prompt2}.", "Gere {prompt} e também {prompt2}."]
 
 FOLLOW_CITY = ["E em {city}?", "E {city}?", "E que tal {city}?", "Agora {city}, por favor."]
@@ -103,9 +111,13 @@ ANSWERS = {
     "weather": ["Em {city} faz {temp}{deg}, {cond}, umidade de {hum}% (dados simulados).",
                 "{city}: {temp}{deg}, {cond} (simulado).", "Agora em {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (dados simulados)."],
-    "time": ["Em {city} são {time} de {weekday} (UTC{offset}).", "A hora local em {city} é {time} ({weekday})."],
+    "time": ["Em {city} são {time} de {weekday} (UTC{offset}).", "A hora local em {city} é {time} ({weekday}).", "Em {city} são {time}.", "A hora local em {city} é {time} (UTC{offset})."],
     "time2": ["Em {city} são {time} e em {city2} são {time2}."],
-    "weather_time": ["Em {city} são {time} de {weekday}; faz {temp}{deg}, {cond} (tempo simulado)."],
+    "weather_time": ["Em {city} são {time} de {weekday}; faz {temp}{deg}, {cond} (tempo simulado).", "Em {city} são {time}; faz {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "Em {city} faz {temp}{deg}, {cond}; em {city2} são {time2}.",
+        "{city}: {temp}{deg}, {cond} (dados simulados). Hora em {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Aqui está sua imagem: {path}", "Pronto! Salvei a imagem em {path}."],
     "images2": ["As duas imagens estão prontas: {path} e {path2}."],
     "weather_error": ["Desculpe, não consegui obter o tempo de {city}. Quer que eu tente de novo?"],
@@ -390,4 +402,10 @@ MISSING_CATALOG = [
     "Lamento, mas não tenho nenhuma ferramenta que me permita fazer isso aqui.",
     "Infelizmente não tenho como fazer isso nesta conversa: nenhuma das minhas ferramentas cobre esse pedido.",
     "Peço desculpa, mas isso não está ao alcance das ferramentas que tenho aqui.",
+]
+NO_FUNCTION = [
+    "Desculpe, nenhuma das funções disponíveis faz isso.",
+    "Não consigo fazer isso com as funções que tenho aqui.",
+    "Nenhuma das funções declaradas serve para isso, desculpe.",
+    "Isso não é possível com as funções disponíveis.",
 ]
