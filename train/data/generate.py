@@ -113,7 +113,7 @@ def generate_split(split: str, pools: SplitPools, langs: dict[str, ModuleType], 
 
 def generate(seed: int = 0, sizes: dict[str, int] | None = None, catalog: bool = False,
              functions: bool = True) -> dict[str, list[dict]]:
-    """All splits, deterministic for `seed` (`sizes` defaults to SPLIT_SIZES). No row repeats a (normalised) user
+    """All splits, deterministic for `seed` (`sizes` per split, SPLIT_SIZES for the others). No row repeats a user
     turn of the hand-written test set; val/test repeat none of train's. `catalog` adds the call_catalog /
     missing_catalog rows (train/data/pools/catalog.py); `functions` the rows of train/data/pools/functions.py."""
     sizes = {**SPLIT_SIZES, **(sizes or {})}
