@@ -8,7 +8,8 @@ import pytest
 from fc import DATA_DIR
 from fc.tools import ToolCall, ToolRegistry, normalize_schema
 from train.data.pools.catalog import CATALOG_TOOLS
-from train.data.pools.functions import DOMAINS, FUNCTIONS, HELD_OUT_FUNCTIONS, IRRELEVANT, REQUESTS
+from train.data.pools.functions import (ANSWERED, ASKS_OUR_TOOLS, DOMAINS, FUNCTIONS, HELD_OUT_FUNCTIONS, IRRELEVANT,
+                                       REQUESTS)
 from train.data.tool_lists import EXTRA_TOOLS
 
 LANGS = {"en", "zh-Hant", "zh-Hans", "ja", "es", "fr", "de", "pt", "ko", "it", "ru", "vi"}
@@ -179,3 +180,12 @@ def test_irrelevant_rows_declare_existing_functions():
 def test_no_request_text_repeats():
     texts = [text for text, *_ in REQUESTS] + [text for text, *_ in IRRELEVANT]
     assert [t for t, n in Counter(texts).items() if n > 1] == []
+
+
+def test_answered_and_our_tools_name_irrelevant_requests():
+    """ANSWERED replies to requests that need no function; ASKS_OUR_TOOLS marks those our built-ins could serve."""
+    irrelevant = {text for text, *_ in IRRELEVANT}
+    assert set(ANSWERED) <= irrelevant and ASKS_OUR_TOOLS <= irrelevant
+    assert not set(ANSWERED) & ASKS_OUR_TOOLS
+    assert all(answer.strip() for answer in ANSWERED.values())
+    assert 0.2 < len(ANSWERED) / len(IRRELEVANT) < 0.5

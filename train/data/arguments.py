@@ -2,6 +2,7 @@
 subjects, and the arguments of the extra and catalog tools."""
 from __future__ import annotations
 
+from train.data import phrasing
 from train.data.draw import Draw, Skip
 from train.data.phrasing import CJK
 from train.data.pools.catalog import CATALOG_TOOLS
@@ -76,7 +77,13 @@ def catalog_request(d: Draw) -> tuple[str, str, str, dict]:
         raise Skip(f"catalog/{d.lang}")
     tool = d.rng.choice(names)
     group, (text, arguments) = d.pick(f"catalog.{tool}")
-    ends = [v for v in arguments.values() if isinstance(v, str) and text.endswith(v)]
-    if not ends and d.rng.random() < 0.2:
-        text = text.rstrip(".?!。？！")
-    return group, tool, text, arguments
+    return group, tool, phrasing.loosen(d, text, strings(arguments)), arguments
+
+
+def strings(value) -> list[str]:
+    """The strings inside an argument value (dicts and lists searched through)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    return [s for item in value for s in strings(item)] if isinstance(value, list) else []

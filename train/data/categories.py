@@ -11,12 +11,13 @@ from functools import partial
 
 from train.data import arguments, phrasing, results
 from train.data.draw import Draw, Skip
-from train.data.tool_lists import EXTRA_TOOLS, tools
+from train.data.pools.functions import ANSWERED, ASKS_OUR_TOOLS
+from train.data.tool_lists import EXTRA_TOOLS, function_tools, tools
 
 TOOLS = {"weather": "get_weather", "time": "get_time", "image": "generate_image"}  # our tools by kind
 
 
-def call(name: str, **arguments) -> dict:
+def call(name: str, /, **arguments) -> dict:
     return {"type": "function", "function": {"name": name, "arguments": arguments}}
 
 
@@ -57,15 +58,15 @@ class Request:
     subject: str | None = None  # image
 
 
-def ask(d: Draw, family: str, places: list[dict], unit_p: float = 0.0) -> tuple[str, str, list[str], str | None]:
-    """(group, text, city names, unit): a request from `family`'s templates about `places` ({city}, {city2});
-    with probability `unit_p`, from its `family`_unit templates, naming a unit ({unit})."""
+def ask(d: Draw, family: str, places: list[dict], unit_p: float = 0.0) -> tuple[str, str, list[str], str | None, str]:
+    """(group, text, city names, unit, template): a request from `family`'s templates about `places` ({city},
+    {city2}); with probability `unit_p`, from its `family`_unit templates, naming a unit ({unit})."""
     with_unit = bool(unit_p) and d.rng.random() < unit_p and d.has(f"{family}_unit")
     group, template = d.pick(f"{family}_unit" if with_unit else family)
     unit, phrase = arguments.unit(d) if with_unit else (None, None)
     template, lowered = phrasing.perturb(d, template)
     cities = [arguments.name(d, place, lowered) for place in places]
-    return group, template.format(unit=phrase, **dict(zip(("city", "city2"), cities))), cities, unit
+    return group, template.format(unit=phrase, **dict(zip(("city", "city2"), cities))), cities, unit, template
 
 
 def request(d: Draw, kind: str, unit_p: float = 0.35, plain: bool = False) -> Request:
@@ -77,7 +78,7 @@ def request(d: Draw, kind: str, unit_p: float = 0.35, plain: bool = False) -> Re
         text, _ = phrasing.perturb(d, template)
         return Request(group, text.format(prompt=prompt), call("generate_image", prompt=prompt), subject=subject)
     place = arguments.place(d)
-    group, text, [city], unit = ask(d, kind, [place], unit_p if kind == "weather" else 0.0)
+    group, text, [city], unit, _ = ask(d, kind, [place], unit_p if kind == "weather" else 0.0)
     return Request(group, text, place_call(kind, city, unit), place=place, city=city, unit=unit)
 
 
@@ -126,9 +127,10 @@ def missing_catalog(d: Draw):
 
 
 def parallel(d: Draw):
-    """Two calls in one reply (two places, weather and time of one place, or two images); half the rows go on
-    to the results and an answer."""
-    kind = d.rng.choices(["weather2", "weather_time", "time2", "images2"], [0.35, 0.3, 0.15, 0.2])[0]
+    """Two calls in one reply (two places, weather and time of one place, weather in one place and time in
+    another, or two images); half the rows go on to the results and an answer."""
+    kind = d.rng.choices(["weather2", "weather_time", "weather_time2", "time2", "images2"],
+                         [0.25, 0.2, 0.25, 0.12, 0.18])[0]
     full = d.rng.random() < 0.5
     if kind == "images2":
         (p1, s1), (p2, s2) = arguments.prompt(d), arguments.prompt(d)
@@ -139,20 +141,31 @@ def parallel(d: Draw):
         cs, places = [call("generate_image", prompt=p1), call("generate_image", prompt=p2)], [None, None]
     elif kind == "weather_time":
         place = arguments.place(d)
-        group, text, [city], _ = ask(d, "par_weather_time", [place])
+        group, text, [city], *_ = ask(d, "par_weather_time", [place])
         cs, places = [place_call("weather", city), place_call("time", city)], [place, place]
+    elif kind == "weather_time2":  # {city}: weather, {city2}: time; the calls in the order the user asks
+        first = arguments.place(d)
+        places = [first, arguments.place(d, avoid=first)]
+        group, text, [city, city2], _, template = ask(d, "par_weather_time2", places)
+        cs = [place_call("weather", city), place_call("time", city2)]
+        if template.index("{city2}") < template.index("{city}"):
+            cs, places = cs[::-1], places[::-1]
     else:
         tool = kind.removesuffix("2")
         first = arguments.place(d)
         places = [first, arguments.place(d, avoid=first)]
-        group, text, cities, unit = ask(d, f"par_{tool}", places, unit_p=0.3 if tool == "weather" else 0.0)
+        group, text, cities, unit, _ = ask(d, f"par_{tool}", places, unit_p=0.3 if tool == "weather" else 0.0)
         cs = [place_call(tool, city, unit) for city in cities]
     made = [results.for_call(d, c, place) for c, place in zip(cs, places)]  # drawn even when unused
     messages = [user(text), calls(*cs)]
     if full:
         n1, n2 = (c["function"]["name"] for c in cs)
         messages += [result(n1, made[0]), result(n2, made[1])]
-        values = {**results.quotes(d, n1, made[0]), **results.quotes(d, n2, made[1], "2" if n2 == n1 else "")}
+        if kind == "weather_time2":  # the time's slots are {city2}, {time2}… whichever was asked first
+            s1, s2 = ("2", "") if n1 == "get_time" else ("", "2")
+        else:  # {city2}, {temp2}… for the second place of one tool
+            s1, s2 = "", "2" if n2 == n1 else ""
+        values = {**results.quotes(d, n1, made[0], s1), **results.quotes(d, n2, made[1], s2)}
         messages.append(say(phrasing.answer(d, kind, **values)))
     return group, tools(d), messages
 
@@ -180,7 +193,7 @@ def followup(d: Draw):
         return group, declared, messages + [user(phrasing.perturb(d, text)[0]), say(reply)]
     if kind == "city":
         place = arguments.place(d, avoid=asked.place)
-        group, text, [city], _ = ask(d, "follow_city", [place])
+        group, text, [city], *_ = ask(d, "follow_city", [place])
         c = place_call(first, city, asked.unit)
     elif kind == "there":
         other = "time" if first == "weather" else "weather"
@@ -235,6 +248,27 @@ def missing_tool(d: Draw):
     return asked.group, tools(d, drop=TOOLS[kind]), [user(asked.text), say(answer)]
 
 
+def call_function(d: Draw, family: str):
+    """A request of the functions pool (`family` fn_call: one call; fn_parallel: two or three, of one function or
+    several) and its calls, in a tool list that declares the called functions among near-miss distractors."""
+    group, (text, called) = d.pick(family)
+    declared = function_tools(d, list(dict.fromkeys(name for name, _ in called)))
+    text = phrasing.loosen(d, text, arguments.strings([args for _, args in called]))
+    return group, declared, [user(text), calls(*(call(name, **args) for name, args in called))]
+
+
+def irrelevant_function(d: Draw):
+    """A request that none of the declared functions fits, or that needs none, and its text answer: the answer
+    itself (`ANSWERED`) or a short "no function here can do that"; sometimes our tools are declared too."""
+    group, (text, names) = d.pick("fn_irrelevant")
+    declared = [d.split.functions[name] for name in names]
+    if text not in ASKS_OUR_TOOLS and d.rng.random() < 0.25:
+        declared += d.split.tools
+    d.rng.shuffle(declared)
+    reply = ANSWERED.get(text) or d.rng.choice(d.pool("NO_FUNCTION"))
+    return group, declared, [user(phrasing.loosen(d, text, [])), say(reply)]
+
+
 ROWS = {
     "call_weather": partial(one_call, kind="weather"), "call_time": partial(one_call, kind="time"),
     "call_image": partial(one_call, kind="image"), "call_other": call_other, "call_catalog": call_catalog,
@@ -242,4 +276,9 @@ ROWS = {
     "no_call_chitchat": partial(qa, family="chitchat", prefix=False),
     "no_call_knowledge": partial(qa, family="knowledge"), "hard_negative": partial(qa, family="hard_negative"),
     "clarify": clarify, "missing_tool": missing_tool, "missing_catalog": missing_catalog,
+    "call_function": partial(call_function, family="fn_call"),
+    "parallel_function": partial(call_function, family="fn_parallel"), "irrelevant_function": irrelevant_function,
 }
+# Categories whose rows are in the language of their family's item (the functions pool's requests are mostly
+# English): the row's language is drawn by how many items of the family the split has in each language.
+OWN_LANGUAGE = {"call_function": "fn_call", "parallel_function": "fn_parallel", "irrelevant_function": "fn_irrelevant"}

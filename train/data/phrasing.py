@@ -3,6 +3,7 @@ templates (typos, lowercase, dropped punctuation, emoji, polite prefixes) and th
 from __future__ import annotations
 
 import random
+import string
 
 from train.data.draw import Draw
 
@@ -51,6 +52,21 @@ def with_prefix(d: Draw, text: str) -> str:
     return prefix + text
 
 
+def loosen(d: Draw, text: str, values: list[str]) -> str:
+    """`text`, one time in five without its final punctuation, unless it ends with one of the argument `values`
+    (a request written exactly, whose arguments are spans of it, is otherwise left alone)."""
+    if not any(text.endswith(v) for v in values) and d.rng.random() < 0.2:
+        text = text.rstrip(".?!。？！")
+    return text
+
+
+def slots(template: str) -> set[str]:
+    """The {slot} names of `template`."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
 def answer(d: Draw, kind: str, **values) -> str:
-    """One of the language's ANSWERS[kind] templates, filled with `values`."""
-    return d.rng.choice(d.pool("ANSWERS")[kind]).format(**values)
+    """One of the language's ANSWERS[kind] templates whose slots all have `values` (so it states nothing the
+    tool result lacks), filled with them."""
+    fitting = [t for t in d.pool("ANSWERS")[kind] if slots(t) <= values.keys()]
+    return d.rng.choice(fitting).format(**values)

@@ -1,5 +1,6 @@
-"""Tool results made up from the row's rng (never the wall clock), in the shapes the built-in tools return,
-and the values answers quote from them."""
+"""Tool results made up from the row's rng (never the wall clock), in the shapes the built-in tools return
+(often without some optional fields, as other implementations of the tools return them), and the values
+answers quote from them."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -16,14 +17,22 @@ ERRORS = {
 }
 
 
+# Fields a result may lack, and how often: the built-in get_time always gives utc_offset, other tools may not,
+# so answers learn to state only what a result holds.
+OPTIONAL = {"get_weather": {"humidity": 0.3, "wind_kph": 0.3}, "get_time": {"utc_offset": 0.35, "weekday": 0.25}}
+
+
 def for_call(d: Draw, call: dict, place: dict | None = None) -> dict:
-    """A result of `call` (get_weather, get_time or generate_image); get_time needs the `place` it asks about."""
+    """A result of `call` (get_weather, get_time or generate_image), sometimes without OPTIONAL fields;
+    get_time needs the `place` it asks about."""
     name, arguments = call["function"]["name"], call["function"]["arguments"]
     if name == "get_weather":
-        return weather(d, arguments["city"], arguments.get("unit"))
-    if name == "get_time":
-        return time(d, place, arguments["location"])
-    return image(d, arguments["prompt"])
+        made = weather(d, arguments["city"], arguments.get("unit"))
+    elif name == "get_time":
+        made = time(d, place, arguments["location"])
+    else:
+        return image(d, arguments["prompt"])
+    return {k: v for k, v in made.items() if not (k in OPTIONAL[name] and d.rng.random() < OPTIONAL[name][k])}
 
 
 def weather(d: Draw, city: str, unit: str | None) -> dict:
@@ -56,13 +65,21 @@ def error(d: Draw, name: str, city: str | None = None) -> dict:
 
 def quotes(d: Draw, name: str, result: dict, suffix: str = "") -> dict:
     """The slots an answer fills from tool `name`'s `result`, in the row's language: {city}, {temp}, {cond},
-    {time}, {weekday}, {path}… (`suffix` "2" for the second result of one tool: {city2}, {temp2}…)."""
+    {time}, {path}… and, where the result has them, {hum}, {wind}, {weekday}, {offset} (`suffix` "2" for the
+    second result of one tool: {city2}, {temp2}…)."""
     if name == "get_weather":
-        return {f"temp{suffix}": result["temperature"], "deg": "°C" if result["unit"] == "celsius" else "°F",
-                f"cond{suffix}": d.pool("CONDITIONS")[result["condition"]], f"hum{suffix}": result["humidity"],
-                f"wind{suffix}": result["wind_kph"], f"city{suffix}": result["city"]}
+        values = {f"temp{suffix}": result["temperature"], "deg": "°C" if result["unit"] == "celsius" else "°F",
+                  f"cond{suffix}": d.pool("CONDITIONS")[result["condition"]], f"city{suffix}": result["city"]}
+        if "humidity" in result:
+            values[f"hum{suffix}"] = result["humidity"]
+        if "wind_kph" in result:
+            values[f"wind{suffix}"] = result["wind_kph"]
+        return values
     if name == "get_time":
-        return {f"time{suffix}": result["local_time"][11:],
-                f"weekday{suffix}": d.pool("WEEKDAYS")[WEEKDAYS.index(result["weekday"])],
-                f"offset{suffix}": result["utc_offset"], f"city{suffix}": result["location"]}
+        values = {f"time{suffix}": result["local_time"][11:], f"city{suffix}": result["location"]}
+        if "weekday" in result:
+            values[f"weekday{suffix}"] = d.pool("WEEKDAYS")[WEEKDAYS.index(result["weekday"])]
+        if "utc_offset" in result:
+            values[f"offset{suffix}"] = result["utc_offset"]
+        return values
     return {f"path{suffix}": result["image"], f"prompt{suffix}": result["prompt"]}

@@ -1,5 +1,5 @@
-"""The tool lists rows declare: our three tools (sometimes reordered, cut or with extra tools), and the
-catalog lists of `call_catalog` / `missing_catalog` rows."""
+"""The tool lists rows declare: our three tools (sometimes reordered, cut or with extra tools), the catalog lists
+of `call_catalog` / `missing_catalog` rows, and the function lists of the functions pool's rows."""
 from __future__ import annotations
 
 import random
@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING
 
 from fc.tools import load_tool_schemas
 from train.data.pools.catalog import CATALOG_TOOLS, HELD_OUT as HELD_OUT_TOOLS, function_tool
+from train.data.pools.functions import DOMAINS
 
 if TYPE_CHECKING:
     from train.data.draw import Draw
 
 TOOLSETS = 12  # catalog tool lists per split; rows sharing one can be chained in training
+DOMAIN_TOOLSETS = 3  # function tool lists per domain and split
+DOMAIN_OF = {name: domain for domain, names in DOMAINS.items() for name in names}
 
 EXTRA_TOOLS = {
     "convert_currency": function_tool("convert_currency", "Convert an amount of money from one currency to another.", {
@@ -58,3 +61,45 @@ def catalog_toolsets(split: str, rng: random.Random) -> list[list[dict]]:
         rng.shuffle(declared)
         out.append(declared)
     return out
+
+
+def function_toolsets(usable: dict[str, dict], rng: random.Random) -> list[list[dict]]:
+    """DOMAIN_TOOLSETS lists per domain of 2-4 of its `usable` functions (name -> schema), covering each at least
+    once; some with a function of another domain or our three tools too; shuffled. Rows sharing one can be chained
+    in training (`train.sft --chain`)."""
+    default = load_tool_schemas()
+    out = []
+    for domain, names in DOMAINS.items():
+        names = [n for n in names if n in usable]
+        rng.shuffle(names)
+        sets = [names[i::DOMAIN_TOOLSETS] for i in range(DOMAIN_TOOLSETS)]  # every function in one at least
+        for s in sets:
+            size = rng.randint(2, 4)
+            s += rng.sample([n for n in names if n not in s], max(0, size - len(s)))
+            if rng.random() < 0.3:
+                s.append(rng.choice([n for n in usable if DOMAIN_OF[n] != domain]))
+            declared = [usable[n] for n in s] + (default if rng.random() < 1 / 3 else [])
+            rng.shuffle(declared)
+            out.append(declared)
+    return out
+
+
+def function_tools(d: Draw, called: list[str]) -> list[dict]:
+    """The tool list of a row calling the functions `called`: half the time one of the split's function toolsets
+    that declares them all (where one does), else them with 1-4 distractors, mostly of their own domain (near-miss
+    siblings), a quarter of the time with our three tools too; shuffled."""
+    rng, usable = d.rng, d.split.functions
+    fitting = [ts for ts in d.split.function_toolsets  # with a function besides the called ones
+               if set(called) < {t["function"]["name"] for t in ts if t["function"]["name"] in usable}]
+    if fitting and rng.random() < 0.5:
+        return rng.choice(fitting)
+    domains = {DOMAIN_OF[n] for n in called}
+    near = [n for n in usable if DOMAIN_OF[n] in domains and n not in called]
+    far = [n for n in usable if DOMAIN_OF[n] not in domains]
+    names = list(called)
+    for _ in range(rng.randint(1, 4)):
+        pool = near if near and rng.random() < 0.75 else far
+        names.append(pool.pop(rng.randrange(len(pool))))
+    declared = [usable[n] for n in names] + (d.split.tools if rng.random() < 0.25 else [])
+    rng.shuffle(declared)
+    return declared

@@ -4,10 +4,13 @@ Each language module may define (missing names just mean "none in this language"
 WEATHER / WEATHER_UNIT / TIME / IMAGE: user templates with {city}, {unit}, {prompt} slots;
 UNITS {unit: [phrases]}, UNIT_WORDS {unit: [lowercase words that name it]};
 IMAGE_SUBJECTS / IMAGE_STYLES / IMAGE_DETAILS and PROMPT_FORMS ({s}, {st}, {d}) / FOLLOW_PROMPT;
-PARALLEL_* templates ({city}, {city2}, {prompt}, {prompt2}); FOLLOW_* follow-up templates;
+PARALLEL_* templates ({city}, {city2}, {prompt}, {prompt2}; PARALLEL_WEATHER_TIME2: weather in {city}, time in
+{city2}, asked in either order); FOLLOW_* follow-up templates;
 THANKS / CHITCHAT / KNOWLEDGE / HARD_NEGATIVE / UNSUPPORTED: (user, assistant) pairs;
 CLARIFY: (user, question, kind) with kind in image|weather|time; CITY_REPLY / IMAGE_REPLY;
-MISSING_ANSWER {tool: [answers]}; ANSWERS {kind: [templates]}; CONDITIONS; WEEKDAYS; PREFIXES;
+MISSING_ANSWER {tool: [answers]}; ANSWERS {kind: [templates]} (each kind also has templates without the optional
+{hum}, {wind}, {weekday}, {offset}: a result may lack them); NO_FUNCTION [replies when no declared function of
+functions.py fits]; CONDITIONS; WEEKDAYS; PREFIXES;
 EMOJI; OTHER {extra tool: [templates]} with QUERIES / EMAILS;
 CATALOG {catalog tool: [(request, arguments)]} and MISSING_CATALOG [refusals] (tools in catalog.py).
 """

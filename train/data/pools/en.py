@@ -184,6 +184,15 @@ PARALLEL_WEATHER_TIME = [
     "Give me the current time and weather for {city}.",
     "How's the weather in {city}, and what time is it there?",
 ]
+PARALLEL_WEATHER_TIME2 = [
+    "What time is it in {city2} and what's the weather in {city}?",
+    "What's the weather in {city}, and what time is it in {city2}?",
+    "Weather in {city} and the local time in {city2}, please.",
+    "I'm in {city2} and flying to {city} tonight — what time is it here, and how's the weather there?",
+    "Check the time in {city2} and the weather in {city}.",
+    "How's the weather in {city}? Also, what's the local time in {city2}?",
+    "My mom is in {city2} and my brother is in {city}: what time is it for her, and is it raining where he is?",
+]
 PARALLEL_IMAGES = [
     "Make two images: {prompt} and {prompt2}.",
     "Generate {prompt}, and also {prompt2}.",
@@ -204,7 +213,7 @@ THANKS = [
     ("Cool 👍", "👍 Anything else?"), ("ok thx", "You're welcome!"),
     ("Awesome, love it!", "Glad you like it!"), ("That's helpful, thanks.", "Anytime!"),
 ]
-CITY_REPLY = ["{city}", "{city}, please.", "In {city}.", "{city} please", "I'm in {city}.", "oh sorry, {city}"]
+CITY_REPLY = ["{city}", "{city}, please.", "In {city}.", "I'm in {city}.", "oh sorry, {city}"]
 IMAGE_REPLY = ["{prompt}", "Something like {prompt}.", "Let's do {prompt}.", "How about {prompt}?"]
 
 CLARIFY = [
@@ -275,6 +284,8 @@ ANSWERS = {
         "It's {time} on {weekday} in {city} (UTC{offset}).",
         "The local time in {city} is {time} ({weekday}).",
         "In {city} it's {weekday}, {time}.",
+        "It's {time} in {city}.",
+        "{city}: {time} (UTC{offset}).",
     ],
     "time2": [
         "It's {time} in {city} and {time2} in {city2}.",
@@ -283,6 +294,12 @@ ANSWERS = {
     "weather_time": [
         "In {city} it's {time} on {weekday}, {temp}{deg} and {cond} (simulated weather).",
         "{city}: local time {time}, {temp}{deg}, {cond}.",
+        "It's {time} in {city}, {temp}{deg} and {cond}.",
+    ],
+    "weather_time2": [
+        "It's {temp}{deg} and {cond} in {city}; in {city2} it's {time2}.",
+        "{city}: {temp}{deg}, {cond} (simulated). {city2}: {time2}, {weekday2}.",
+        "In {city2} it's {time2}, and in {city} it's {cond} at {temp}{deg}.",
     ],
     "image": [
         "Here's your image: {path}",
@@ -758,4 +775,10 @@ MISSING_CATALOG = [
     "I don't have a tool for that in this chat, so I can't do it.",
     "That isn't something my tools here can do, sorry.",
     "Sorry, there's no tool for that available to me here.",
+]
+NO_FUNCTION = [
+    "None of the functions available here can do that, sorry.",
+    "I can't do that with the functions I have here.",
+    "Sorry, none of the declared functions covers that.",
+    "That's not something the available functions can do.",
 ]

@@ -82,6 +82,14 @@ PARALLEL_WEATHER_UNIT = ["¿Cuántos grados hace en {city} y en {city2}? {unit}"
 PARALLEL_TIME = ["¿Qué hora es en {city} y en {city2}?", "Dime la hora local de {city} y de {city2}."]
 PARALLEL_WEATHER_TIME = ["¿Qué hora es en {city} y qué tiempo hace?", "Hora y clima en {city}, por favor.",
                          "Voy a llamar a mis padres en {city}: ¿qué hora es y cómo está el tiempo?"]
+PARALLEL_WEATHER_TIME2 = [
+    "¿Qué hora es en {city2} y qué tiempo hace en {city}?",
+    "¿Qué tiempo hace en {city}? ¿Y qué hora es en {city2}?",
+    "El clima en {city} y la hora local en {city2}, por favor.",
+    "Estoy en {city2} y mañana vuelo a {city}: ¿qué hora es aquí y cómo está el tiempo allí?",
+    "Dime la hora en {city2} y el tiempo en {city}.",
+    "¿Llueve en {city}? ¿Y qué hora es ahora en {city2}?",
+]
 PARALLEL_IMAGES = ["Haz dos imágenes: {prompt} y {prompt2}.", "Genera {prompt} y también {prompt2}."]
 
 FOLLOW_CITY = ["¿Y en {city}?", "¿Y {city}?", "¿Qué tal en {city}?", "Ahora {city}, por favor."]
@@ -122,9 +130,13 @@ ANSWERS = {
     "weather": ["En {city} hay {temp}{deg} y {cond}, con {hum}% de humedad (datos simulados).",
                 "{city}: {temp}{deg}, {cond} (simulado).", "Ahora mismo en {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (datos simulados)."],
-    "time": ["En {city} son las {time} del {weekday} (UTC{offset}).", "La hora local en {city} es {time} ({weekday})."],
+    "time": ["En {city} son las {time} del {weekday} (UTC{offset}).", "La hora local en {city} es {time} ({weekday}).", "En {city} son las {time}.", "La hora local en {city} es {time} (UTC{offset})."],
     "time2": ["En {city} son las {time} y en {city2} las {time2}."],
-    "weather_time": ["En {city} son las {time} del {weekday}; hay {temp}{deg} y {cond} (tiempo simulado)."],
+    "weather_time": ["En {city} son las {time} del {weekday}; hay {temp}{deg} y {cond} (tiempo simulado).", "En {city} son las {time}; hay {temp}{deg} y {cond}."],
+    "weather_time2": [
+        "En {city} hay {temp}{deg} y {cond}; en {city2} son las {time2}.",
+        "{city}: {temp}{deg}, {cond} (datos simulados). Hora en {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Aquí tienes tu imagen: {path}", "¡Listo! Guardé la imagen en {path}."],
     "images2": ["Las dos imágenes están listas: {path} y {path2}."],
     "weather_error": ["Lo siento, no pude obtener el tiempo de {city}. ¿Lo intento de nuevo?"],
@@ -145,7 +157,6 @@ CHITCHAT = [
     ("Gracias por tu ayuda", "¡De nada!"), ("Adiós", "¡Hasta luego! Que tengas un buen día."),
     ("Estoy aburrido", "¿Jugamos a las adivinanzas, o te dibujo algo divertido?"),
     ("¡Aprobé mi examen!", "¡Enhorabuena! El esfuerzo valió la pena."),
-    ("Buenas noches", "¡Buenas noches, que descanses!"),
     ("¿Qué puedes hacer?", "Puedo generar imágenes, ver el tiempo en una ciudad y la hora local, y también charlar."),
     ("Recomiéndame un libro.", "Prueba «Cien años de soledad» de Gabriel García Márquez."),
 ]
@@ -181,7 +192,6 @@ HARD_NEGATIVE = [
     ("¿Cómo se forma un huracán?", "El agua cálida del océano alimenta aire húmedo que sube y empieza a girar."),
     ("¿Qué es un píxel?", "El punto de color más pequeño de una imagen digital."),
     ("¿Cómo funcionan los generadores de imágenes?", "La mayoría son modelos de difusión que convierten ruido en una imagen paso a paso, guiados por un texto."),
-    ("¿Cuántas zonas horarias tiene España?", "Dos: la peninsular (UTC+1) y la de Canarias (UTC+0), más el horario de verano."),
 ]
 OTHER = {
     "convert_currency": ["Convierte {amount} {src} a {dst}.", "¿Cuánto son {amount} {src} en {dst}?"],
@@ -209,14 +219,12 @@ IMAGE += [
     "Por favor, crea una ilustración de {prompt}.", "Me encantaría ver {prompt} en una imagen.", "Diseña una imagen de {prompt} para mi tarjeta.",
     "Quiero un dibujo de {prompt} para colgar en mi cuarto.", "¿Podrías generar una imagen de {prompt}?", "Ilustra {prompt}.",
 ]
-PARALLEL_WEATHER += ["¿Qué tiempo hace en {city} y en {city2}?", "¿Dónde hace más calor, en {city} o en {city2}?"]
+PARALLEL_WEATHER += ["¿Dónde hace más calor, en {city} o en {city2}?"]
 PARALLEL_TIME += ["Dime la hora en {city} y también en {city2}."]
 CLARIFY += [
     ("Hazme un dibujo", "¡Claro! ¿Qué quieres que dibuje?", "image"),
     ("Necesito una imagen para mi web", "Perfecto. ¿De qué tema y en qué estilo la quieres?", "image"),
-    ("¿Va a llover?", "¿En qué ciudad? Dímela y consulto el tiempo.", "weather"),
     ("¿Qué temperatura hace?", "¿En qué ciudad quieres que lo mire?", "weather"),
-    ("¿Qué hora es allí?", "¿Dónde exactamente? Dime la ciudad y te digo la hora local.", "time"),
     ("Dime la hora local", "¿De qué ciudad quieres la hora local?", "time"),
 ]
 UNSUPPORTED += [
@@ -225,23 +233,23 @@ UNSUPPORTED += [
     ("Llama a mi madre", "No puedo hacer llamadas desde aquí."),
 ]
 CHITCHAT += [
-    ("¡Buenas noches!", "¡Buenas noches! Que descanses."), ("Estoy aburrido", "¿Quieres que dibujemos algo divertido o te cuento un dato curioso?"),
-    ("Cuéntame un chiste", "¿Qué le dice un semáforo a otro? No me mires, que me estoy cambiando."), ("¿Eres una persona?", "No, soy un asistente de IA."),
+    ("¡Buenas noches!", "¡Buenas noches! Que descanses."),
+    ("¿Eres una persona?", "No, soy un asistente de IA."),
     ("Hoy es mi cumpleaños", "¡Feliz cumpleaños! 🎉"), ("Gracias por todo", "¡De nada! Aquí estoy cuando me necesites."),
     ("¿Cómo te llamas?", "Soy un pequeño asistente que genera imágenes y consulta el tiempo y la hora."), ("Estoy cansado", "Tómate un descanso, te lo mereces."),
     ("jaja qué bueno", "¡Me alegra que te haga gracia!"), ("Hasta mañana", "¡Hasta mañana!"),
 ]
 KNOWLEDGE += [
     ("¿Cuál es la capital de Japón?", "Tokio."), ("¿Cuántos continentes hay?", "Normalmente se cuentan siete."),
-    ("¿Quién escribió Don Quijote?", "Miguel de Cervantes."), ("¿Cuánto es 9 por 6?", "54."),
+    ("¿Cuánto es 9 por 6?", "54."),
     ("¿Cuál es el planeta más cercano al Sol?", "Mercurio."), ("¿Cuál es la fórmula del agua?", "H2O."),
     ("¿Cuántos lados tiene un hexágono?", "Seis."), ("¿Qué idioma se habla en México?", "Principalmente español."),
     ("¿Cuál es el animal terrestre más rápido?", "El guepardo."), ("¿Quién pintó Las Meninas?", "Diego Velázquez."),
-    ("¿Cuántos minutos tiene una hora?", "60."), ("¿Cuál es el océano más grande?", "El Pacífico."),
+    ("¿Cuántos minutos tiene una hora?", "60."),
 ]
 HARD_NEGATIVE += [
     ("¿Cómo se forma un arcoíris?", "La luz del sol se refracta y refleja en las gotas de lluvia y se separa en colores."),
-    ("¿Quién pintó el Guernica?", "Pablo Picasso, en 1937."), ("¿Qué es el horario de verano?", "Adelantar los relojes una hora en verano para aprovechar la luz del día."),
+    ("¿Quién pintó el Guernica?", "Pablo Picasso, en 1937."),
     ("Odio cuando hace tanto calor", "Te entiendo. Bebe agua y busca la sombra."), ("¿Cómo se dice 'lluvia' en inglés?", "Rain."),
     ("¿Qué es el clima mediterráneo?", "Un clima de veranos cálidos y secos e inviernos suaves y lluviosos."),
     ("Consejos para fotografiar paisajes", "Usa trípode, dispara en la hora dorada y cuida el horizonte."),
@@ -426,4 +434,10 @@ MISSING_CATALOG = [
     "No tengo ninguna herramienta para eso en este chat, así que no puedo hacerlo.",
     "Perdona, pero eso no está al alcance de las herramientas que tengo aquí.",
     "Disculpa, aquí no cuento con ninguna herramienta que me permita hacer eso.",
+]
+NO_FUNCTION = [
+    "Lo siento, ninguna de las funciones disponibles puede hacer eso.",
+    "No puedo hacerlo con las funciones que tengo aquí.",
+    "Ninguna de las funciones declaradas sirve para eso, lo siento.",
+    "Eso no lo puede hacer ninguna de las funciones disponibles.",
 ]

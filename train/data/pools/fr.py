@@ -78,6 +78,14 @@ PARALLEL_WEATHER_UNIT = ["Il fait combien à {city} et à {city2} {unit} ?"]
 PARALLEL_TIME = ["Quelle heure est-il à {city} et à {city2} ?", "Donne-moi l'heure locale à {city} et à {city2}."]
 PARALLEL_WEATHER_TIME = ["Quelle heure est-il à {city} et quel temps fait-il ?", "L'heure et la météo à {city}, s'il te plaît.",
                          "J'appelle mes parents à {city} : quelle heure est-il et quel temps fait-il ?"]
+PARALLEL_WEATHER_TIME2 = [
+    "Quelle heure est-il à {city2}, et quel temps fait-il à {city} ?",
+    "Quel temps fait-il à {city} ? Et il est quelle heure à {city2} ?",
+    "La météo à {city} et l'heure locale à {city2}, s'il te plaît.",
+    "Je suis à {city2} et je pars à {city} ce soir : quelle heure est-il ici, et quel temps fait-il là-bas ?",
+    "Donne-moi l'heure à {city2} et la météo à {city}.",
+    "Il pleut à {city} ? Et à {city2}, quelle heure est-il ?",
+]
 PARALLEL_IMAGES = ["Fais deux images : {prompt} et {prompt2}.", "Génère {prompt}, et aussi {prompt2}."]
 
 FOLLOW_CITY = ["Et à {city} ?", "Et {city} ?", "Et pour {city} ?", "Maintenant {city}, s'il te plaît."]
@@ -118,9 +126,13 @@ ANSWERS = {
     "weather": ["À {city}, il fait {temp}{deg}, temps : {cond}, humidité {hum} % (données simulées).",
                 "{city} : {temp}{deg}, {cond} (simulé).", "En ce moment à {city} : {cond}, {temp}{deg}."],
     "weather2": ["{city} : {temp}{deg}, {cond}. {city2} : {temp2}{deg}, {cond2} (données simulées)."],
-    "time": ["À {city}, il est {time}, {weekday} (UTC{offset}).", "L'heure locale à {city} est {time} ({weekday})."],
+    "time": ["À {city}, il est {time}, {weekday} (UTC{offset}).", "L'heure locale à {city} est {time} ({weekday}).", "À {city}, il est {time}.", "L'heure locale à {city} est {time} (UTC{offset})."],
     "time2": ["Il est {time} à {city} et {time2} à {city2}."],
-    "weather_time": ["À {city}, il est {time} ({weekday}) ; {temp}{deg}, {cond} (météo simulée)."],
+    "weather_time": ["À {city}, il est {time} ({weekday}) ; {temp}{deg}, {cond} (météo simulée).", "À {city}, il est {time} ; {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "À {city}, il fait {temp}{deg}, temps : {cond} ; à {city2}, il est {time2}.",
+        "{city} : {temp}{deg}, {cond} (données simulées). Heure à {city2} : {time2} ({weekday2}).",
+    ],
     "image": ["Voici ton image : {path}", "C'est fait ! Image enregistrée dans {path}."],
     "images2": ["Les deux images sont prêtes : {path} et {path2}."],
     "weather_error": ["Désolé, je n'ai pas pu obtenir la météo de {city}. Je réessaie ?"],
@@ -142,7 +154,6 @@ CHITCHAT = [
     ("Merci pour ton aide", "Avec plaisir !"), ("Au revoir", "Au revoir, bonne journée !"),
     ("Je m'ennuie", "On fait une devinette, ou je te dessine quelque chose de drôle ?"),
     ("J'ai réussi mon examen !", "Félicitations ! Tes efforts ont payé."),
-    ("Bonne nuit", "Bonne nuit, dors bien !"),
     ("Qu'est-ce que tu sais faire ?", "Je peux générer des images, donner la météo d'une ville et l'heure locale, et discuter."),
     ("Conseille-moi un livre.", "Essaie « Le Petit Prince » d'Antoine de Saint-Exupéry."),
 ]
@@ -194,9 +205,9 @@ WEATHER += [
     "Est-ce qu'il neige à {city} ?", "Je suis à {city}, je prends un manteau ou pas ?", "C'est comment le temps à {city} aujourd'hui ?",
     "Bonjour, pourriez-vous consulter la météo de {city} ?", "Quelle est l'humidité à {city} ?", "meteo {city} stp",
 ]
-WEATHER_UNIT += ["Donne-moi la température à {city} {unit}.", "Il fait combien à {city} ? {unit}", "météo {city} {unit} stp"]
+WEATHER_UNIT += ["Donne-moi la température à {city} {unit}.", "météo {city} {unit} stp"]
 TIME += [
-    "Il est quelle heure à {city} ?", "quelle heure a {city}", "Tu peux me donner l'heure à {city} ? ⏰",
+    "quelle heure a {city}",
     "Il fait déjà nuit à {city} ?", "J'ai une visio avec quelqu'un à {city}, il est quelle heure chez lui ?",
     "Pourriez-vous vérifier l'heure locale à {city} ?", "On est quel jour à {city} ?", "C'est trop tard pour appeler {city} ?",
     "Heure actuelle à {city}, s'il vous plaît.",
@@ -207,13 +218,10 @@ IMAGE += [
     "Je veux un dessin de {prompt} pour ma chambre.", "Illustre {prompt}.", "Fais-moi un visuel de {prompt} pour Instagram.",
 ]
 PARALLEL_WEATHER += ["Où fait-il plus chaud, à {city} ou à {city2} ?"]
-PARALLEL_TIME += ["Quelle heure est-il à {city}, et à {city2} ?"]
 CLARIFY += [
     ("Dessine-moi quelque chose", "Avec plaisir ! Que veux-tu que je dessine ?", "image"),
     ("Il me faut une image pour mon site", "D'accord. Quel sujet et quel style souhaites-tu ?", "image"),
-    ("Il va pleuvoir ?", "Dans quelle ville ? Dis-le-moi et je regarde la météo.", "weather"),
     ("Il fait combien dehors ?", "Dans quelle ville es-tu ?", "weather"),
-    ("Quelle heure est-il là-bas ?", "Où exactement ? Donne-moi la ville et je regarde l'heure locale.", "time"),
     ("Donne-moi l'heure locale", "L'heure locale de quelle ville ?", "time"),
 ]
 UNSUPPORTED += [
@@ -222,29 +230,26 @@ UNSUPPORTED += [
     ("Appelle ma mère", "Je ne peux pas passer d'appels d'ici."),
 ]
 CHITCHAT += [
-    ("Bonne nuit !", "Bonne nuit, dors bien !"), ("Je m'ennuie", "On dessine quelque chose de drôle, ou je te raconte une anecdote ?"),
-    ("Raconte-moi une blague", "Pourquoi les plongeurs plongent-ils en arrière ? Parce que sinon ils tombent dans le bateau."),
+    ("Bonne nuit !", "Bonne nuit, dors bien !"),
     ("Tu es humain ?", "Non, je suis un assistant IA."), ("C'est mon anniversaire aujourd'hui", "Joyeux anniversaire ! 🎉"),
     ("Merci pour tout", "Avec plaisir, à bientôt !"), ("Comment tu t'appelles ?", "Je suis un petit assistant qui crée des images et donne la météo et l'heure."),
     ("Je suis crevé", "Prends une pause, tu l'as bien méritée."), ("haha trop drôle", "Content que ça te fasse rire !"), ("À demain", "À demain !"),
 ]
 KNOWLEDGE += [
     ("Quelle est la capitale du Japon ?", "Tokyo."), ("Combien y a-t-il de continents ?", "On en compte généralement sept."),
-    ("Qui a écrit Les Misérables ?", "Victor Hugo."), ("Combien font 9 fois 6 ?", "54."),
+    ("Combien font 9 fois 6 ?", "54."),
     ("Quelle est la planète la plus proche du Soleil ?", "Mercure."), ("Quelle est la formule de l'eau ?", "H2O."),
     ("Combien de côtés a un hexagone ?", "Six."), ("Quelle langue parle-t-on au Québec ?", "Principalement le français."),
     ("Quel est l'animal terrestre le plus rapide ?", "Le guépard."), ("Quel est le plus long fleuve de France ?", "La Loire."),
-    ("Combien de secondes dans une minute ?", "60."), ("Quel est le plus grand océan ?", "Le Pacifique."),
+    ("Combien de secondes dans une minute ?", "60."),
 ]
 HARD_NEGATIVE += [
     ("Comment se forme un arc-en-ciel ?", "La lumière du soleil est réfractée et réfléchie dans les gouttes de pluie, ce qui sépare les couleurs."),
-    ("Qui a peint Impression, soleil levant ?", "Claude Monet, en 1872."), ("C'est quoi l'heure d'été ?", "On avance les horloges d'une heure en été pour profiter de la lumière du soir."),
+    ("Qui a peint Impression, soleil levant ?", "Claude Monet, en 1872."),
     ("Je déteste la canicule", "Je te comprends. Bois beaucoup d'eau et reste à l'ombre."), ("Comment dit-on « pluie » en anglais ?", "Rain."),
     ("C'est quoi un climat océanique ?", "Un climat doux et humide, avec des hivers doux et des étés frais, comme en Bretagne."),
     ("Conseils pour photographier un paysage ?", "Utilise un trépied, profite de l'heure dorée et garde l'horizon droit."),
-    ("Qu'est-ce que l'impressionnisme ?", "Un mouvement pictural du XIXe siècle qui cherche à rendre la lumière et l'instant, avec des touches visibles."),
     ("Pourquoi fait-il froid en hiver ?", "À cause de l'inclinaison de la Terre : les rayons arrivent plus obliquement et les jours sont plus courts."),
-    ("Combien de fuseaux horaires a la France ?", "Douze, grâce aux territoires d'outre-mer ; c'est le pays qui en a le plus."),
     ("C'est quoi l'heure dorée en photo ?", "Le moment juste après le lever ou avant le coucher du soleil, avec une lumière chaude et douce."),
     ("Comment marche un sablier ?", "Le sable s'écoule par un col étroit à un débit presque constant, ce qui mesure une durée fixe."),
     ("J'adore l'odeur de la pluie", "Beaucoup de gens aussi ! Cette odeur s'appelle le pétrichor."),
@@ -422,4 +427,10 @@ MISSING_CATALOG = [
     "Je n'ai pas d'outil pour ça dans cette conversation, donc je ne peux pas le faire.",
     "Ce n'est pas quelque chose que mes outils permettent de faire ici, désolé.",
     "Désolé, je n'ai aucun outil à ma disposition pour ça ici.",
+]
+NO_FUNCTION = [
+    "Désolé, aucune des fonctions disponibles ne permet de faire ça.",
+    "Je ne peux pas faire ça avec les fonctions dont je dispose ici.",
+    "Aucune des fonctions déclarées ne couvre cette demande, désolé.",
+    "Ce n'est pas possible avec les fonctions disponibles.",
 ]

@@ -10,7 +10,9 @@ close in topic but none can do what is asked (or nothing needs a function at all
 A generator row built from REQUESTS declares the called function(s) plus 1-4 distractors, mostly from the same
 domain (often near-miss siblings such as calculate_circle_area / calculate_circle_circumference), in
 shuffled order. HELD_OUT_FUNCTIONS never appear in train rows, neither called nor declared, so val/test
-measure functions never trained on.
+measure functions never trained on. An IRRELEVANT row is answered with ANSWERED's reply where its request needs
+no function (chat, facts, writing), else with a short "no function here can do that"; ASKS_OUR_TOOLS marks the
+requests our built-in tools could serve, whose rows never declare them.
 """
 from __future__ import annotations
 
@@ -2517,3 +2519,104 @@ IRRELEVANT: list[tuple[str, list[str], str]] = [
     ("Viết cho tôi một bài thơ về biển.", ["get_song_lyrics", "get_tide_times"], "vi"),
     ("Cảm ơn bạn nhiều!", ["calculate_bmi"], "vi"),
 ]
+
+# IRRELEVANT requests that one of our built-in tools (get_weather, get_time, generate_image) could serve: their
+# rows never declare the built-ins beside the functions.
+ASKS_OUR_TOOLS = {
+    "Will it rain in Seattle tomorrow?", "What time is it in Tokyo right now?", "台北明天會下雨嗎？", "明日の東京の天気は？",
+    "Wie spät ist es gerade in New York?", "내일 서울 날씨 어때?", "Ngày mai Hà Nội có mưa không?",
+}
+
+# IRRELEVANT requests that need no function at all (chat, facts, explanations, writing): the answer, in the
+# request's language. The others (actions, live data, calculations no declared function does) get a short
+# "no function here can do that" from the language pool's NO_FUNCTION.
+ANSWERED = {
+    "What's the formula for the area of a circle?": "A = πr², where r is the radius.",
+    "Explain what a prime number is.":
+        "A prime number is a whole number greater than 1 whose only divisors are 1 and itself, like 2, 3, 5, 7 "
+        "and 11.",
+    "What's the difference between the mean and the median?":
+        "The mean is the sum of the values divided by how many there are; the median is the middle value once "
+        "they are sorted, so outliers move it much less.",
+    "Why is the sky blue?":
+        "Air molecules scatter the short, blue wavelengths of sunlight far more than the long, red ones, so "
+        "blue light reaches your eyes from every part of the sky.",
+    "Who discovered oxygen?":
+        "Carl Wilhelm Scheele and Joseph Priestley, independently, in the 1770s; Antoine Lavoisier named it.",
+    "How many chromosomes do humans have?": "46, in 23 pairs.",
+    "Which country uses the baht?": "Thailand.",
+    "How many ounces are in a pound?": "16.",
+    "How many seconds are there in a week?": "604,800.",
+    "What is the offside rule in soccer?":
+        "A player is offside if, when a teammate plays the ball to them, they are in the opponents' half and "
+        "nearer the goal line than both the ball and the second-last defender.",
+    "Who's the greatest footballer of all time, in your opinion?":
+        "Opinions differ: Pelé, Diego Maradona, Lionel Messi and Cristiano Ronaldo are the names most often "
+        "given.",
+    "What's the best time of year to visit Kyoto?":
+        "Spring, for the cherry blossoms, or autumn, when the maples turn red.",
+    "Where does paella come from?": "From Valencia, on Spain's east coast.",
+    "How do I sharpen a kitchen knife?":
+        "On a whetstone: soak it, hold the blade at a shallow, steady angle and draw each side across the "
+        "stone the same number of times, then hone the edge.",
+    "Is it safe to eat chicken that's still pink inside?":
+        "Colour alone doesn't tell you: chicken is safe once its thickest part reaches 74 °C (165 °F), so check "
+        "with a thermometer.",
+    "What beer goes with a curry?": "A crisp lager or a hoppy IPA goes well with most curries.",
+    "Who wrote the song Yesterday?": "Paul McCartney; it is credited to Lennon–McCartney.",
+    "Write me a song about summer.":
+        "Sun on the water, sand on our feet,\nlong golden evenings, the days feel complete.\nSing it out loud "
+        "while the light lingers on —\nsummer's a feeling, and this is its song.",
+    "Write a review of Inception.":
+        "Inception is a clever, stylish heist film set inside dreams: Christopher Nolan layers its worlds "
+        "with real ingenuity, and the spinning-top ending still starts arguments.",
+    "Who won Best Picture at the 2020 Oscars?": "Parasite, by Bong Joon-ho.",
+    "Write a short story about a dragon.":
+        "Every winter the old dragon of the valley melted the snow from the village roofs with one long, warm "
+        "breath. Nobody thanked her, because nobody knew. One year she was too tired to fly — and the "
+        "children, following her tracks, finally understood who had kept them warm.",
+    "Is it better to rent or to buy?":
+        "It depends: buying builds equity if you stay long enough and can afford the upfront costs; renting "
+        "keeps you flexible and spares you repairs and market risk.",
+    "What's a healthy resting heart rate?":
+        "For adults, usually 60 to 100 beats per minute; very fit people often have lower rates.",
+    "How many steps are in a mile?": "Roughly 2,000 walking steps, depending on your stride.",
+    "What's the largest desert in the world?":
+        "Antarctica, counting cold deserts; the largest hot desert is the Sahara.",
+    "What language do they speak in Brazil?": "Portuguese.",
+    "How deep is the Mariana Trench?": "About 11 km at its deepest point, the Challenger Deep.",
+    "Where does the word 'salary' come from?":
+        "From the Latin 'salarium', a payment to Roman soldiers that has long been linked to salt ('sal').",
+    "Thanks, that timeline was really helpful!": "You're welcome! Glad it helped.",
+    "Reverse the string 'stressed'.": "'desserts'",
+    "Write a Python function that reverses a list.": "def reverse_list(items):\n    return items[::-1]",
+    "Convert 'Hello' to uppercase.": "HELLO",
+    "What does HTTP error 404 mean?": "Not Found: the server has no page at that address.",
+    "What are the rules of Monopoly?":
+        "Players roll dice to move around the board, buy the properties they land on, collect rent from "
+        "others who land on theirs, and try to be the last player who isn't bankrupt.",
+    "Hi! How are you today?": "Hi! I'm doing well, thanks. How can I help?",
+    "Thank you, that's all I needed.": "You're welcome! Have a great day.",
+    "Tell me a joke about mathematicians.": "Why was the math book sad? It had too many problems.",
+    "Can you explain compound interest in simple words?":
+        "It's interest on interest: each period the interest is added to your balance, so the next period's "
+        "interest is worked out on a bigger amount.",
+    "What does BMI stand for?": "Body mass index.",
+    "Good morning!": "Good morning! What can I do for you?",
+    "謝謝你的幫忙！": "不客氣！很高興能幫上忙。",
+    "帮我写一首关于秋天的诗。": "秋风起，落叶黄，\n一行归雁过南方。\n桂香满院月如水，\n一杯清茶话夜长。",
+    "红烧肉是哪里的菜？": "红烧肉是中国各地都很常见的传统家常菜，江浙一带和湖南的做法尤其有名。",
+    "ありがとう、助かりました！": "どういたしまして！お役に立ててよかったです。",
+    "¿Qué idioma se habla en Brasil?": "Portugués.",
+    "¡Hola! ¿Qué tal?": "¡Hola! Muy bien, gracias. ¿En qué te puedo ayudar?",
+    "Merci beaucoup, c'est parfait.": "Avec plaisir ! Bonne journée.",
+    "Erzähl mir einen Witz.": "Was ist orange und geht über die Berge? Eine Wanderine.",
+    "Obrigado pela ajuda!": "De nada! Fico feliz em ajudar.",
+    "고마워, 오늘은 여기까지!": "천만에요! 좋은 하루 보내세요.",
+    "Ciao, come stai?": "Ciao! Tutto bene, grazie. Come posso aiutarti?",
+    "Спасибо, больше ничего не нужно.": "Пожалуйста! Обращайтесь, если что-то понадобится.",
+    "Viết cho tôi một bài thơ về biển.":
+        "Biển xanh vỗ sóng rì rào,\nHải âu chao cánh lượn vào chân mây.\nHoàng hôn nhuộm đỏ chân trời,\nCát vàng ôm "
+        "lấy những lời sóng ru.",
+    "Cảm ơn bạn nhiều!": "Không có gì! Rất vui được giúp bạn.",
+}

@@ -149,6 +149,14 @@ PARALLEL_TIME = ["Che ore sono a {city} e a {city2}?", "Dimmi l'ora locale di {c
 PARALLEL_WEATHER_TIME = ["Che ore sono a {city} e che tempo fa?", "Ora e meteo di {city}, per favore.",
                          "Sto per chiamare i miei a {city}: che ore sono e com'è il tempo lì?",
                          "a {city} che ora è? e piove?"]
+PARALLEL_WEATHER_TIME2 = [
+    "Che ore sono a {city2} e che tempo fa a {city}?",
+    "Che tempo fa a {city}? E a {city2} che ore sono?",
+    "Il meteo di {city} e l'ora locale di {city2}, per favore.",
+    "Sono a {city2} e stasera parto per {city}: che ore sono qui e che tempo fa lì?",
+    "Dimmi l'ora a {city2} e il meteo a {city}.",
+    "Piove a {city}? E a {city2} che ora è adesso?",
+]
 PARALLEL_IMAGES = ["Fammi due immagini: {prompt} e {prompt2}.", "Genera {prompt} e anche {prompt2}.",
                    "Mi disegni {prompt}? E poi anche {prompt2}."]
 
@@ -203,9 +211,13 @@ ANSWERS = {
     "weather": ["A {city} ci sono {temp}{deg}, {cond}, umidità al {hum}% (dati simulati).",
                 "{city}: {temp}{deg}, {cond} (simulato).", "In questo momento a {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (dati simulati)."],
-    "time": ["A {city} è {weekday}, ore {time} (UTC{offset}).", "L'ora locale a {city}: {time} ({weekday})."],
+    "time": ["A {city} è {weekday}, ore {time} (UTC{offset}).", "L'ora locale a {city}: {time} ({weekday}).", "A {city} sono le {time}.", "L'ora locale a {city}: {time} (UTC{offset})."],
     "time2": ["Ora locale: {time} a {city} e {time2} a {city2}."],
-    "weather_time": ["A {city} è {weekday}, ore {time}; ci sono {temp}{deg}, {cond} (meteo simulato)."],
+    "weather_time": ["A {city} è {weekday}, ore {time}; ci sono {temp}{deg}, {cond} (meteo simulato).", "A {city} sono le {time}; ci sono {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "A {city} ci sono {temp}{deg}, {cond}; a {city2} sono le {time2}.",
+        "{city}: {temp}{deg}, {cond} (dati simulati). Ora locale a {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Ecco la tua immagine: {path}", "Fatto! Ho salvato l'immagine in {path}."],
     "images2": ["Le due immagini sono pronte: {path} e {path2}."],
     "weather_error": ["Mi dispiace, non sono riuscito a ottenere il meteo di {city}. Riprovo?"],
@@ -494,4 +506,10 @@ MISSING_CATALOG = [
     "Non ho nessuno strumento adatto in questa chat, quindi non posso farlo.",
     "Scusa, ma questo va oltre gli strumenti che ho a disposizione qui.",
     "Purtroppo qui non ho uno strumento che mi permetta di farlo.",
+]
+NO_FUNCTION = [
+    "Mi dispiace, nessuna delle funzioni disponibili può farlo.",
+    "Non posso farlo con le funzioni che ho qui.",
+    "Nessuna delle funzioni dichiarate copre questa richiesta, scusa.",
+    "Per questo qui non c'è una funzione adatta.",
 ]

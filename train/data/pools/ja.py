@@ -62,10 +62,18 @@ IMAGE_DETAILS = ["夕暮れの", "やわらかい光の", "鮮やかな色の", 
 PROMPT_FORMS = ["{s}", "{s}", "{st}の{s}", "{s}、{st}", "{d}{s}、{st}", "{d}{s}"]
 FOLLOW_PROMPT = "{s}、{st}"
 
-PARALLEL_WEATHER = ["{city}と{city2}の天気は？", "{city}と{city2}の天気を比べて", "{city}と{city2}、どっちが暖かい？"]
+PARALLEL_WEATHER = ["{city}と{city2}の天気は？", "{city}と{city2}の天気を比べて", "{city}と{city2}、どっちが暖かい？", "{city}と{city2}の天気", "{city}・{city2}の天気は？", "{city}と{city2}って今どんな天気？", "{city}、{city2}の天気を教えて"]
 PARALLEL_WEATHER_UNIT = ["{city}と{city2}の気温を{unit}で教えて"]
-PARALLEL_TIME = ["{city}と{city2}は今何時？", "{city}と{city2}の現地時間を教えて"]
+PARALLEL_TIME = ["{city}と{city2}は今何時？", "{city}と{city2}の現地時間を教えて", "{city}と{city2}の時間", "{city}・{city2}は今何時？", "{city}、{city2}の現在時刻"]
 PARALLEL_WEATHER_TIME = ["{city}の時刻と天気を教えて", "{city}は今何時で、天気はどう？"]
+PARALLEL_WEATHER_TIME2 = [
+    "{city2}は今何時？あと{city}の天気も教えて",
+    "{city}の天気と{city2}の現在時刻を教えて",
+    "{city}の天気はどう？{city2}は今何時？",
+    "{city2}の時刻と、{city}の天気を調べて",
+    "{city2}にいる友達に電話したいんだけど、向こうは今何時かな？それと{city}の天気も知りたい",
+    "{city}は晴れてる？{city2}の現地時間も教えて",
+]
 PARALLEL_IMAGES = ["画像を2枚作って：{prompt}と{prompt2}", "{prompt}と、{prompt2}も描いて"]
 
 FOLLOW_CITY = ["{city}は？", "じゃあ{city}は？", "{city}もお願い", "次は{city}で"]
@@ -103,9 +111,13 @@ ANSWERS = {
     "weather": ["{city}は今{cond}、気温{temp}{deg}、湿度{hum}%です（シミュレーション）。",
                 "{city}：{temp}{deg}、{cond}（シミュレーション）。", "{city}は{temp}{deg}で{cond}です。"],
     "weather2": ["{city}は{temp}{deg}で{cond}、{city2}は{temp2}{deg}で{cond2}です（シミュレーション）。"],
-    "time": ["{city}は今{weekday}の{time}です（UTC{offset}）。", "{city}の現地時間は{time}（{weekday}）です。"],
+    "time": ["{city}は今{weekday}の{time}です（UTC{offset}）。", "{city}の現地時間は{time}（{weekday}）です。", "{city}は今{time}です。", "{city}の現地時間は{time}です（UTC{offset}）。"],
     "time2": ["{city}は{time}、{city2}は{time2}です。"],
-    "weather_time": ["{city}は今{weekday}の{time}、{temp}{deg}で{cond}です（天気はシミュレーション）。"],
+    "weather_time": ["{city}は今{weekday}の{time}、{temp}{deg}で{cond}です（天気はシミュレーション）。", "{city}は今{time}、{temp}{deg}で{cond}です。"],
+    "weather_time2": [
+        "{city}は{temp}{deg}で{cond}、{city2}は今{time2}です。",
+        "{city}の天気：{cond}、{temp}{deg}（シミュレーション）。{city2}の現地時間：{weekday2}の{time2}。",
+    ],
     "image": ["画像ができました：{path}", "完成です！{path} に保存しました。"],
     "images2": ["2枚とも完成しました：{path} と {path2}"],
     "weather_error": ["すみません、{city}の天気を取得できませんでした。もう一度試しますか？"],
@@ -156,8 +168,14 @@ HARD_NEGATIVE = [
 OTHER = {
     "convert_currency": ["{amount} {src}を{dst}に換算して", "{amount} {src}は何{dst}？"],
     "search_web": ["{query}をウェブで検索して", "{query}について調べて"],
+    "send_email": ["{to}に件名「{subject}」、本文「{body}」でメールを送って",
+                   "メールをお願い。宛先は{to}、件名は「{subject}」、本文は「{body}」です。",
+                   "{to}宛てに「{subject}」という件名で「{body}」とメールしておいて"],
 }
 QUERIES = ["京都のおすすめ紅葉スポット", "サボテンの植え替え方法", "大阪の安いホテル"]
+EMAILS = [("sato@example.jp", "打ち合わせ", "打ち合わせは15時からです。"),
+          ("boss@company.co.jp", "遅刻の連絡", "電車が遅れていて、15分ほど遅れます。"),
+          ("yuki@example.com", "週末の予定", "土曜日の花見、楽しみにしています！")]
 
 # --- extra variety (round 2) ---
 WEATHER += [
@@ -393,4 +411,10 @@ MISSING_CATALOG = [
     "すみません、その操作に使えるツールがここにはありません。",
     "申し訳ありません。今使えるツールでは、それはできかねます。",
     "ごめんなさい、ここではそれに対応するツールがないのでお手伝いできません。",
+]
+NO_FUNCTION = [
+    "申し訳ありませんが、ここで使える関数ではそれはできません。",
+    "用意されている関数には、それに対応するものがありません。",
+    "すみません、今ある関数ではその処理はできません。",
+    "その依頼に使える関数がここにはありません。",
 ]

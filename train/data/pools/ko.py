@@ -128,12 +128,20 @@ FOLLOW_PROMPT = "{s}, {st}"
 
 PARALLEL_WEATHER = ["{city}하고 {city2} 날씨 어때?", "{city}, {city2} 날씨 비교해 줘", "{city}하고 {city2} 중에 어디가 더 따뜻해?",
                     "{city} 날씨랑 {city2} 날씨 알려줘", "{city}, {city2} 두 곳 날씨 좀 알려 주세요.",
-                    "{city}하고 {city2} 중 어디가 더 추워요?", "{city} 날씨도 {city2} 날씨도 궁금해"]
+                    "{city}하고 {city2} 중 어디가 더 추워요?", "{city} 날씨도 {city2} 날씨도 궁금해", "{city}, {city2} 날씨", "{city}·{city2} 날씨 알려줘"]
 PARALLEL_WEATHER_UNIT = ["{city}하고 {city2} 기온 {unit} 알려줘", "{city}, {city2} 지금 몇 도인지 {unit} 말해 줘"]
 PARALLEL_TIME = ["{city}하고 {city2} 지금 몇 시야?", "{city} 시간이랑 {city2} 시간 알려줘",
-                 "{city}, {city2} 현지 시각을 각각 알려 주세요.", "{city}하고 {city2} 시차 좀 보게 둘 다 지금 몇 시인지 알려줘"]
+                 "{city}, {city2} 현지 시각을 각각 알려 주세요.", "{city}하고 {city2} 시차 좀 보게 둘 다 지금 몇 시인지 알려줘", "{city}·{city2} 지금 몇 시?", "{city}, {city2} 시간"]
 PARALLEL_WEATHER_TIME = ["{city} 지금 몇 시고 날씨는 어때?", "{city} 시간이랑 날씨 알려줘",
                          "{city}에 계신 부모님께 전화하려는데, 거기 지금 몇 시고 날씨는 어때요?"]
+PARALLEL_WEATHER_TIME2 = [
+    "{city2} 지금 몇 시야? 그리고 {city} 날씨는 어때?",
+    "{city} 날씨랑 {city2} 현재 시각 알려줘",
+    "{city}의 날씨하고 {city2}의 현지 시간 좀 알려 주세요.",
+    "{city2}에 있는 친구한테 전화하려는데 거기 몇 시야? {city} 날씨도 궁금해",
+    "{city} 비 와? 그리고 {city2} 지금 몇 시야?",
+    "{city2} 시간하고 {city} 날씨 좀 알려줘",
+]
 PARALLEL_IMAGES = ["이미지 두 장 만들어 줘: {prompt}, 그리고 {prompt2}", "{prompt} 하나랑 {prompt2} 하나 그려줘",
                    "{prompt} 그려주고 {prompt2}도 그려줘"]
 
@@ -185,9 +193,13 @@ ANSWERS = {
     "weather": ["{city}의 현재 날씨는 {cond}, 기온 {temp}{deg}, 습도 {hum}%입니다 (시뮬레이션 데이터).",
                 "{city}: {temp}{deg}, {cond} (시뮬레이션).", "지금 {city} 날씨: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond} / {city2}: {temp2}{deg}, {cond2} (시뮬레이션 데이터)."],
-    "time": ["{city}의 현재 시각은 {weekday} {time}입니다 (UTC{offset}).", "{city} 현지 시간: {time} ({weekday})."],
+    "time": ["{city}의 현재 시각은 {weekday} {time}입니다 (UTC{offset}).", "{city} 현지 시간: {time} ({weekday}).", "{city} 현재 시각: {time}.", "{city}의 현지 시간은 {time}입니다 (UTC{offset})."],
     "time2": ["{city} 현재 {time}, {city2} 현재 {time2}입니다."],
-    "weather_time": ["{city}의 현재 시각은 {weekday} {time}이고, 날씨는 {cond}, {temp}{deg}입니다 (날씨는 시뮬레이션)."],
+    "weather_time": ["{city}의 현재 시각은 {weekday} {time}이고, 날씨는 {cond}, {temp}{deg}입니다 (날씨는 시뮬레이션).", "{city} 현재 {time}, 날씨 {cond}, {temp}{deg}."],
+    "weather_time2": [
+        "{city} 날씨: {cond}, {temp}{deg} / {city2} 현재 시각: {time2} (날씨는 시뮬레이션).",
+        "{city2}의 현지 시간은 {weekday2} {time2}이고, {city}의 날씨는 {cond}, {temp}{deg}입니다 (시뮬레이션).",
+    ],
     "image": ["이미지가 완성됐어요: {path}", "다 됐어요! {path}에 저장했어요."],
     "images2": ["두 장 모두 완성됐어요: {path}, {path2}"],
     "weather_error": ["죄송해요, {city}의 날씨 정보를 가져오지 못했어요. 다시 시도해 볼까요?"],
@@ -456,4 +468,10 @@ MISSING_CATALOG = [
     "이 채팅에는 그걸 처리할 도구가 없어서 할 수 없어요.",
     "죄송해요, 그건 지금 쓸 수 있는 도구로는 할 수 없어요.",
     "미안해요, 여기서는 그 요청에 맞는 도구가 없어 도와드리기 어려워요.",
+]
+NO_FUNCTION = [
+    "죄송하지만 여기 있는 함수로는 그 작업을 할 수 없어요.",
+    "사용할 수 있는 함수 중에 그 요청을 처리할 수 있는 게 없어요.",
+    "미안해요, 지금 있는 함수로는 할 수 없어요.",
+    "그 요청에 맞는 함수가 여기에는 없어요.",
 ]

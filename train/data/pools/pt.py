@@ -67,6 +67,14 @@ PARALLEL_WEATHER = ["Como está o tempo em {city} e em {city2}?", "Compare o cli
 PARALLEL_WEATHER_UNIT = ["Quantos graus faz em {city} e em {city2} {unit}?"]
 PARALLEL_TIME = ["Que horas são em {city} e em {city2}?", "Me diga a hora local em {city} e {city2}."]
 PARALLEL_WEATHER_TIME = ["Que horas são em {city} e como está o tempo?", "Hora e clima em {city}, por favor."]
+PARALLEL_WEATHER_TIME2 = [
+    "Que horas são em {city2} e como está o tempo em {city}?",
+    "Como está o tempo em {city}? E que horas são em {city2}?",
+    "O clima em {city} e a hora local em {city2}, por favor.",
+    "Estou em {city2} e vou para {city} amanhã: que horas são aqui e como está o tempo lá?",
+    "Me diz a hora em {city2} e o tempo em {city}.",
+    "Está chovendo em {city}? E que horas são agora em {city2}?",
+]
 PARALLEL_IMAGES = ["Faça duas imagens: {prompt} e {prompt2}.", "Gere {prompt} e também {prompt2}."]
 
 FOLLOW_CITY = ["E em {city}?", "E {city}?", "E que tal {city}?", "Agora {city}, por favor."]
@@ -103,9 +111,13 @@ ANSWERS = {
     "weather": ["Em {city} faz {temp}{deg}, {cond}, umidade de {hum}% (dados simulados).",
                 "{city}: {temp}{deg}, {cond} (simulado).", "Agora em {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (dados simulados)."],
-    "time": ["Em {city} são {time} de {weekday} (UTC{offset}).", "A hora local em {city} é {time} ({weekday})."],
+    "time": ["Em {city} são {time} de {weekday} (UTC{offset}).", "A hora local em {city} é {time} ({weekday}).", "Em {city} são {time}.", "A hora local em {city} é {time} (UTC{offset})."],
     "time2": ["Em {city} são {time} e em {city2} são {time2}."],
-    "weather_time": ["Em {city} são {time} de {weekday}; faz {temp}{deg}, {cond} (tempo simulado)."],
+    "weather_time": ["Em {city} são {time} de {weekday}; faz {temp}{deg}, {cond} (tempo simulado).", "Em {city} são {time}; faz {temp}{deg}, {cond}."],
+    "weather_time2": [
+        "Em {city} faz {temp}{deg}, {cond}; em {city2} são {time2}.",
+        "{city}: {temp}{deg}, {cond} (dados simulados). Hora em {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Aqui está sua imagem: {path}", "Pronto! Salvei a imagem em {path}."],
     "images2": ["As duas imagens estão prontas: {path} e {path2}."],
     "weather_error": ["Desculpe, não consegui obter o tempo de {city}. Quer que eu tente de novo?"],
@@ -125,7 +137,7 @@ CHITCHAT = [
     ("Me conta uma piada.", "Por que o livro de matemática estava triste? Porque tinha muitos problemas."),
     ("Obrigado pela ajuda", "De nada!"), ("Tchau", "Tchau! Tenha um ótimo dia."),
     ("Estou entediado", "Que tal uma adivinhação, ou quer que eu desenhe algo divertido?"),
-    ("Passei na prova!", "Parabéns! O esforço valeu a pena."), ("Boa noite", "Boa noite, durma bem!"),
+    ("Passei na prova!", "Parabéns! O esforço valeu a pena."),
 ]
 KNOWLEDGE = [
     ("Qual é a capital da Austrália?", "Camberra."), ("Quantas patas tem uma aranha?", "Oito."),
@@ -161,14 +173,14 @@ EMAILS = [("joao@example.com.br", "Reunião", "A reunião é às 15h."), ("chefe
 
 # --- extra variety (round 2) ---
 WEATHER += [
-    "Você poderia me dizer como está o tempo em {city}?", "como ta o tempo em {city}", "Está chovendo em {city}? ☔",
+    "Você poderia me dizer como está o tempo em {city}?", "como ta o tempo em {city}",
     "Quero correr em {city} hoje, o tempo está bom?", "Está ventando em {city}?", "Confere a previsão para {city}, por favor.",
     "Está nevando em {city}?", "Estou em {city}, preciso levar casaco?", "Como está o dia lá em {city}?",
     "Bom dia, poderia verificar o clima de {city}?", "Qual é a umidade em {city}?", "tempo {city} agora",
 ]
-WEATHER_UNIT += ["Me dá a temperatura de {city} {unit}.", "Quantos graus faz em {city}? {unit}", "clima em {city} {unit} pfv"]
+WEATHER_UNIT += ["Me dá a temperatura de {city} {unit}.", "clima em {city} {unit} pfv"]
 TIME += [
-    "Que horas são agora em {city}?", "que horas sao em {city}", "Me diz a hora em {city}, por favor ⏰",
+    "que horas sao em {city}", "Me diz a hora em {city}, por favor ⏰",
     "Já está de noite em {city}?", "Tenho uma reunião com alguém de {city}; que horas são lá?",
     "Poderia verificar o horário local de {city}?", "Que dia da semana é em {city}?", "É tarde demais para ligar para {city}?",
     "Horário atual em {city}, por favor.",
@@ -179,13 +191,10 @@ IMAGE += [
     "Quero um desenho de {prompt} para o meu quarto.", "Ilustre {prompt}.", "Faz uma arte de {prompt} pro Instagram.",
 ]
 PARALLEL_WEATHER += ["Onde está mais quente, em {city} ou em {city2}?"]
-PARALLEL_TIME += ["Que horas são em {city}, e em {city2}?"]
 CLARIFY += [
     ("Desenha alguma coisa pra mim", "Claro! O que você quer que eu desenhe?", "image"),
     ("Preciso de uma imagem para o meu site", "Certo. Qual tema e qual estilo?", "image"),
-    ("Vai chover?", "Em qual cidade? Me diga e eu vejo a previsão.", "weather"),
     ("Quantos graus está fazendo?", "Em qual cidade você está?", "weather"),
-    ("Que horas são lá?", "Onde exatamente? Me diga a cidade e eu vejo o horário local.", "time"),
     ("Me diz o horário local", "O horário local de qual cidade?", "time"),
 ]
 UNSUPPORTED += [
@@ -194,7 +203,7 @@ UNSUPPORTED += [
     ("Liga para a minha mãe", "Não consigo fazer ligações daqui."),
 ]
 CHITCHAT += [
-    ("Boa noite!", "Boa noite, durma bem!"), ("Estou entediado", "Quer que a gente desenhe algo divertido, ou prefere uma curiosidade?"),
+    ("Boa noite!", "Boa noite, durma bem!"),
     ("Conta uma piada", "Por que o livro de matemática estava triste? Porque tinha muitos problemas."),
     ("Você é humano?", "Não, sou um assistente de IA."), ("Hoje é meu aniversário", "Feliz aniversário! 🎉"),
     ("Obrigado por tudo", "De nada, até mais!"), ("Qual é o seu nome?", "Sou um pequeno assistente que cria imagens e consulta o tempo e o horário."),
@@ -206,17 +215,16 @@ KNOWLEDGE += [
     ("Qual é o planeta mais próximo do Sol?", "Mercúrio."), ("Qual é a fórmula da água?", "H2O."),
     ("Quantos lados tem um hexágono?", "Seis."), ("Qual é a língua oficial de Angola?", "Português."),
     ("Qual é o animal terrestre mais rápido?", "O guepardo."), ("Qual é a capital da Argentina?", "Buenos Aires."),
-    ("Quantos segundos tem um minuto?", "60."), ("Qual é o maior oceano?", "O Pacífico."),
+    ("Quantos segundos tem um minuto?", "60."),
 ]
 HARD_NEGATIVE += [
     ("Como se forma um arco-íris?", "A luz do sol é refratada e refletida nas gotas de chuva e se separa em cores."),
-    ("Quem pintou Abaporu?", "Tarsila do Amaral, em 1928."), ("O que é horário de verão?", "Adiantar os relógios uma hora no verão para aproveitar a luz do fim do dia."),
+    ("O que é horário de verão?", "Adiantar os relógios uma hora no verão para aproveitar a luz do fim do dia."),
     ("Odeio esse calor", "Entendo. Beba bastante água e fique na sombra."), ("Como se diz 'chuva' em inglês?", "Rain."),
     ("O que é clima tropical?", "Um clima quente o ano todo, com estação chuvosa e estação seca."),
     ("Dicas para fotografar paisagens?", "Use tripé, fotografe na hora dourada e mantenha o horizonte reto."),
     ("O que é o modernismo brasileiro?", "Um movimento artístico lançado na Semana de Arte Moderna de 1922, buscando uma arte brasileira nova."),
     ("Por que faz frio no inverno?", "Pela inclinação da Terra: os raios do sol chegam mais inclinados e os dias são mais curtos."),
-    ("Quantos fusos horários tem o Brasil?", "Quatro."),
     ("O que é a hora dourada na fotografia?", "O período logo após o nascer ou antes do pôr do sol, com luz quente e suave."),
     ("Como funciona uma ampulheta?", "A areia passa por um gargalo estreito a um ritmo quase constante, medindo um tempo fixo."),
     ("Adoro o cheiro de chuva", "Muita gente também! Esse cheiro se chama petricor."),
@@ -394,4 +402,10 @@ MISSING_CATALOG = [
     "Lamento, mas não tenho nenhuma ferramenta que me permita fazer isso aqui.",
     "Infelizmente não tenho como fazer isso nesta conversa: nenhuma das minhas ferramentas cobre esse pedido.",
     "Peço desculpa, mas isso não está ao alcance das ferramentas que tenho aqui.",
+]
+NO_FUNCTION = [
+    "Desculpe, nenhuma das funções disponíveis faz isso.",
+    "Não consigo fazer isso com as funções que tenho aqui.",
+    "Nenhuma das funções declaradas serve para isso, desculpe.",
+    "Isso não é possível com as funções disponíveis.",
 ]

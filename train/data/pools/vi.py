@@ -146,6 +146,14 @@ PARALLEL_TIME = ["Bây giờ ở {city} và {city2} là mấy giờ?", "Cho mìn
 PARALLEL_WEATHER_TIME = ["{city} bây giờ mấy giờ và thời tiết thế nào?", "Giờ và thời tiết ở {city} giúp mình.",
                          "Mình sắp gọi về cho bố mẹ ở {city}: bên đó mấy giờ rồi, trời thế nào?",
                          "o {city} may gio roi, troi co mua ko"]
+PARALLEL_WEATHER_TIME2 = [
+    "{city2} bây giờ mấy giờ, còn thời tiết ở {city} thế nào?",
+    "Thời tiết ở {city} ra sao? Còn ở {city2} bây giờ là mấy giờ?",
+    "Cho mình xem thời tiết {city} và giờ địa phương ở {city2} nhé.",
+    "Mình đang ở {city2}, tối nay bay sang {city}: ở đây mấy giờ rồi, bên đó trời thế nào?",
+    "Giờ ở {city2} và thời tiết ở {city} giúp mình.",
+    "{city} có mưa không? {city2} giờ là mấy giờ?",
+]
 PARALLEL_IMAGES = ["Vẽ hai bức: {prompt} và {prompt2}.", "Tạo ảnh {prompt}, thêm một ảnh {prompt2} nữa.",
                    "Vẽ giúp mình {prompt}, rồi vẽ thêm {prompt2} nhé."]
 
@@ -202,9 +210,13 @@ ANSWERS = {
     "weather": ["Ở {city} hiện {temp}{deg}, trời {cond}, độ ẩm {hum}% (dữ liệu mô phỏng).",
                 "{city}: {temp}{deg}, {cond} (mô phỏng).", "Lúc này ở {city}: {cond}, {temp}{deg}."],
     "weather2": ["{city}: {temp}{deg}, {cond}. {city2}: {temp2}{deg}, {cond2} (dữ liệu mô phỏng)."],
-    "time": ["Ở {city} bây giờ là {time}, {weekday} (UTC{offset}).", "Giờ địa phương tại {city}: {time} ({weekday})."],
+    "time": ["Ở {city} bây giờ là {time}, {weekday} (UTC{offset}).", "Giờ địa phương tại {city}: {time} ({weekday}).", "Ở {city} bây giờ là {time}.", "Giờ địa phương tại {city}: {time} (UTC{offset})."],
     "time2": ["Ở {city} là {time}, còn ở {city2} là {time2}."],
-    "weather_time": ["Ở {city} bây giờ là {time}, {weekday}; trời {cond}, {temp}{deg} (thời tiết mô phỏng)."],
+    "weather_time": ["Ở {city} bây giờ là {time}, {weekday}; trời {cond}, {temp}{deg} (thời tiết mô phỏng).", "Ở {city} bây giờ là {time}; trời {cond}, {temp}{deg}."],
+    "weather_time2": [
+        "Ở {city} trời {cond}, {temp}{deg}; còn ở {city2} bây giờ là {time2}.",
+        "{city}: {temp}{deg}, {cond} (dữ liệu mô phỏng). Giờ ở {city2}: {time2} ({weekday2}).",
+    ],
     "image": ["Ảnh của bạn đây: {path}", "Xong rồi! Mình đã lưu ảnh tại {path}."],
     "images2": ["Hai ảnh đã xong: {path} và {path2}."],
     "weather_error": ["Xin lỗi, mình không lấy được thời tiết ở {city}. Mình thử lại nhé?"],
@@ -489,4 +501,10 @@ MISSING_CATALOG = [
     "Trong cuộc trò chuyện này mình không có công cụ nào cho việc đó, nên mình không làm được.",
     "Tiếc quá, việc này nằm ngoài khả năng của các công cụ mình đang có.",
     "Xin lỗi bạn, ở đây mình chưa có công cụ nào để làm việc đó.",
+]
+NO_FUNCTION = [
+    "Xin lỗi, không hàm nào hiện có làm được việc đó.",
+    "Với các hàm mình có ở đây thì không làm được việc này.",
+    "Tiếc là không hàm nào được khai báo hỗ trợ yêu cầu đó.",
+    "Ở đây không có hàm phù hợp cho việc này.",
 ]

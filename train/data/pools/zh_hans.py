@@ -117,14 +117,26 @@ PARALLEL_WEATHER = [
     "帮我查{city}和{city2}的天气",
     "{city}天气怎样？{city2}呢？",
     "周末在考虑去{city}还是{city2}，两边天气如何？",
+    "{city}跟{city2}现在天气怎样？",
+    "{city}、{city2}的天气",
+    "{city}和{city2}今天天气好吗？",
+    "{city}跟{city2}天气",
 ]
 PARALLEL_WEATHER_UNIT = ["{city}和{city2}现在几度？{unit}", "比较{city}和{city2}的气温，{unit}"]
-PARALLEL_TIME = ["{city}和{city2}现在各是几点？", "帮我查{city}跟{city2}的当地时间", "{city}和{city2}现在几点？"]
+PARALLEL_TIME = ["{city}和{city2}现在各是几点？", "帮我查{city}跟{city2}的当地时间", "{city}和{city2}现在几点？", "{city}、{city2}现在几点？", "{city}跟{city2}几点了？", "{city}和{city2}的时间"]
 PARALLEL_WEATHER_TIME = [
     "{city}现在几点？天气如何？",
     "告诉我{city}的时间和天气",
     "要打给{city}的家人，那边现在几点、天气怎样？",
     "{city}的天气跟当地时间",
+]
+PARALLEL_WEATHER_TIME2 = [
+    "{city2}现在几点？{city}天气如何？",
+    "{city}天气怎样？{city2}现在几点？",
+    "帮我查{city}的天气和{city2}的时间",
+    "{city2}几点了？顺便看一下{city}的天气",
+    "我在{city2}，朋友在{city}，我这边现在几点、他那边天气怎样？",
+    "{city}的天气跟{city2}的当地时间",
 ]
 PARALLEL_IMAGES = ["画两张图：{prompt}和{prompt2}", "帮我生成{prompt}，还有{prompt2}", "我需要两张图，一张{prompt}，一张{prompt2}"]
 
@@ -181,10 +193,14 @@ ANSWERS = {
                 "{city}目前{temp}{deg}，{cond}。"],
     "weather2": ["{city}：{temp}{deg}，{cond}；{city2}：{temp2}{deg}，{cond2}（模拟数据）。",
                  "{city}现在{temp}{deg}、{cond}，{city2}则是{temp2}{deg}、{cond2}。"],
-    "time": ["{city}现在是{weekday} {time}（UTC{offset}）。", "{city}当地时间是{time}，{weekday}。"],
+    "time": ["{city}现在是{weekday} {time}（UTC{offset}）。", "{city}当地时间是{time}，{weekday}。", "{city}现在是{time}。", "{city}当地时间{time}（UTC{offset}）。"],
     "time2": ["{city}现在是{time}，{city2}是{time2}。", "{city}：{weekday} {time}；{city2}：{weekday2} {time2}。"],
     "weather_time": ["{city}现在是{weekday} {time}，{temp}{deg}，{cond}（模拟天气）。",
                      "{city}当地时间{time}，天气{cond}，{temp}{deg}。"],
+    "weather_time2": [
+        "{city}现在{temp}{deg}，{cond}；{city2}现在是{time2}。",
+        "{city}：{temp}{deg}、{cond}（模拟数据）。{city2}当地时间：{weekday2} {time2}。",
+    ],
     "image": ["图片完成了：{path}", "好了！图片存在 {path}。", "这是你的图：{path}"],
     "images2": ["两张图都好了：{path} 和 {path2}。", "完成：{path}、{path2}"],
     "weather_error": ["抱歉，目前查不到{city}的天气，要再试一次吗？", "找不到{city}的天气数据，可以确认一下地名吗？"],
@@ -549,4 +565,10 @@ MISSING_CATALOG = [
     "不好意思，当前没有能完成这件事的工具，所以我没法帮你办。",
     "抱歉，我这里的工具都不支持这个操作。",
     "很抱歉，这里没有相应的工具，这件事我做不到。",
+]
+NO_FUNCTION = [
+    "抱歉，这里提供的函数都做不到这件事。",
+    "目前可用的函数没有一个能处理这个请求。",
+    "不好意思，现有的函数无法完成这个。",
+    "这件事超出了这里函数的功能范围，抱歉。",
 ]

@@ -112,14 +112,26 @@ PARALLEL_WEATHER = [
     "幫我查{city}和{city2}的天氣",
     "{city}天氣怎樣？{city2}呢？",
     "週末在考慮去{city}還是{city2}，兩邊天氣如何？",
+    "{city}跟{city2}現在天氣怎樣？",
+    "{city}、{city2}的天氣",
+    "{city}和{city2}今天天氣好嗎？",
+    "{city}跟{city2}天氣",
 ]
 PARALLEL_WEATHER_UNIT = ["{city}和{city2}現在幾度？{unit}", "比較{city}和{city2}的氣溫，{unit}"]
-PARALLEL_TIME = ["{city}和{city2}現在各是幾點？", "幫我查{city}跟{city2}的當地時間", "{city}和{city2}現在幾點？"]
+PARALLEL_TIME = ["{city}和{city2}現在各是幾點？", "幫我查{city}跟{city2}的當地時間", "{city}和{city2}現在幾點？", "{city}、{city2}現在幾點？", "{city}跟{city2}幾點了？", "{city}和{city2}的時間"]
 PARALLEL_WEATHER_TIME = [
     "{city}現在幾點？天氣如何？",
     "告訴我{city}的時間和天氣",
     "要打給{city}的家人，那邊現在幾點、天氣怎樣？",
     "{city}的天氣跟當地時間",
+]
+PARALLEL_WEATHER_TIME2 = [
+    "{city2}現在幾點？{city}天氣如何？",
+    "{city}天氣怎樣？{city2}現在幾點？",
+    "幫我查{city}的天氣和{city2}的時間",
+    "{city2}幾點了？順便看一下{city}的天氣",
+    "我在{city2}，朋友在{city}，我這邊現在幾點、他那邊天氣怎樣？",
+    "{city}的天氣跟{city2}的當地時間",
 ]
 PARALLEL_IMAGES = ["畫兩張圖：{prompt}和{prompt2}", "幫我生成{prompt}，還有{prompt2}", "我需要兩張圖，一張{prompt}，一張{prompt2}"]
 
@@ -176,10 +188,14 @@ ANSWERS = {
                 "{city}目前{temp}{deg}，{cond}。"],
     "weather2": ["{city}：{temp}{deg}，{cond}；{city2}：{temp2}{deg}，{cond2}（模擬資料）。",
                  "{city}現在{temp}{deg}、{cond}，{city2}則是{temp2}{deg}、{cond2}。"],
-    "time": ["{city}現在是{weekday} {time}（UTC{offset}）。", "{city}當地時間是{time}，{weekday}。"],
+    "time": ["{city}現在是{weekday} {time}（UTC{offset}）。", "{city}當地時間是{time}，{weekday}。", "{city}現在是{time}。", "{city}當地時間{time}（UTC{offset}）。"],
     "time2": ["{city}現在是{time}，{city2}是{time2}。", "{city}：{weekday} {time}；{city2}：{weekday2} {time2}。"],
     "weather_time": ["{city}現在是{weekday} {time}，{temp}{deg}，{cond}（模擬天氣）。",
                      "{city}當地時間{time}，天氣{cond}，{temp}{deg}。"],
+    "weather_time2": [
+        "{city}現在{temp}{deg}，{cond}；{city2}現在是{time2}。",
+        "{city}：{temp}{deg}、{cond}（模擬資料）。{city2}當地時間：{weekday2} {time2}。",
+    ],
     "image": ["圖片完成了：{path}", "好了！圖片存在 {path}。", "這是你的圖：{path}"],
     "images2": ["兩張圖都好了：{path} 和 {path2}。", "完成：{path}、{path2}"],
     "weather_error": ["抱歉，目前查不到{city}的天氣，要再試一次嗎？", "找不到{city}的天氣資料，可以確認一下地名嗎？"],
@@ -545,4 +561,10 @@ MISSING_CATALOG = [
     "不好意思，我在這裡沒有可以做這件事的工具。",
     "抱歉，這個超出我目前工具的範圍，沒辦法幫你處理。",
     "很抱歉，我這邊沒有相關的工具可以用。",
+]
+NO_FUNCTION = [
+    "抱歉，這裡提供的函式都做不到這件事。",
+    "目前可用的函式沒有一個能處理這個請求。",
+    "不好意思，現有的函式無法完成這個。",
+    "這件事超出了這裡函式的功能範圍，抱歉。",
 ]
