@@ -4,6 +4,8 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -13,6 +15,7 @@ from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria,
 from fc import ADAPTERS_DIR
 from fc.embedded import EMBEDDED, base_label, embedded_model, resolve_base
 from fc.grammar import ToolCallGrammar, VocabularyIndex
+from fc.hub import source_problem
 from fc.prompt import CALL_OPEN, partial_marker, render
 from fc.settings import GenerationSettings
 
@@ -114,6 +117,18 @@ def pick_device_dtype(device: str | None = None, dtype: str | None = None) -> tu
     return device, torch.float32
 
 
+@dataclass
+class ModelStats:
+    """How long the model took to load, and how long its last streamed reply took."""
+    load_seconds: float | None = None
+    reply_tokens: int = 0
+    reply_seconds: float = 0.0
+
+    @property
+    def tokens_per_s(self) -> float | None:
+        return self.reply_tokens / self.reply_seconds if self.reply_seconds > 0 else None
+
+
 class ModelHandle:
     """One loaded model (base + adapter) and its tokenizer."""
 
@@ -123,6 +138,7 @@ class ModelHandle:
         if tokenizer.pad_token is None:
             tokenizer.pad_token = tokenizer.eos_token
         self._lock = threading.Lock()  # one generation at a time per handle
+        self.stats = ModelStats()
 
     @property
     def label(self) -> str:
@@ -139,8 +155,12 @@ class ModelHandle:
              threads: int | None = None) -> "ModelHandle":
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
+        started = time.perf_counter()
         set_threads(threads)
         path = resolve_base(base)
+        problem = source_problem(path, "config.json")
+        if problem:  # before any download is tried: offline, that fails only after retries
+            raise FileNotFoundError(problem)
         adapter_path = resolve_adapter(adapter, base)
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
@@ -159,7 +179,9 @@ class ModelHandle:
             from peft import PeftModel
 
             model = PeftModel.from_pretrained(model, adapter_path)
-        return cls(model, tokenizer, base or EMBEDDED, adapter_path)
+        handle = cls(model, tokenizer, base or EMBEDDED, adapter_path)
+        handle.stats.load_seconds = time.perf_counter() - started
+        return handle
 
     def render(self, messages: list[dict], tools: list[dict] | None, system: str | None = None) -> str:
         return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
@@ -242,8 +264,12 @@ class ModelHandle:
         def work():
             try:
                 with self._lock, torch.inference_mode():
-                    kwargs = self._gen_kwargs(settings, enc["input_ids"].shape[1], [tools or []])
-                    self.model.generate(**enc, **kwargs, streamer=streamer)
+                    length = enc["input_ids"].shape[1]
+                    started = time.perf_counter()
+                    out = self.model.generate(**enc, **self._gen_kwargs(settings, length, [tools or []]),
+                                              streamer=streamer)
+                    self.stats.reply_tokens = out.shape[1] - length
+                    self.stats.reply_seconds = time.perf_counter() - started
             except BaseException as e:  # surface generation errors in the caller's thread
                 errors.append(e)
                 streamer.end()
