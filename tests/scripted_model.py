@@ -2,12 +2,14 @@
 
 Its replies are scripted: texts given to the constructor are used in order; after them (or without them) a
 reply function `(messages, tools, settings) -> text` answers, by default `weather_script`. It records every
-request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`.
+request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`. With `delay`, it thinks that
+many seconds before each reply, like a slow model.
 """
 from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -21,6 +23,7 @@ class Asked:
     messages: list[dict]
     tools: list[dict]
     settings: GenerationSettings | None
+    system: str | None = None
 
     @property
     def tool_names(self) -> list[str]:
@@ -63,19 +66,20 @@ def weather_script(messages: list[dict], tools: list[dict], settings: Generation
 class ScriptedModel:
     """A fake model backend; see the module docstring."""
 
-    label = "scripted fake model"
-
-    def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7):
-        self.replies, self.reply, self.piece = list(replies), reply, piece
+    def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7,
+                 delay: float = 0.0, label: str = "scripted fake model"):
+        self.replies, self.reply, self.piece, self.delay, self.label = list(replies), reply, piece, delay, label
         self.asked: list[Asked] = []
         self.batches: list[int] = []
 
-    def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None) -> str:
-        self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings))
+    def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None,
+              system: str | None = None) -> str:
+        self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings, system))
+        time.sleep(self.delay)
         return self.replies.pop(0) if self.replies else self.reply(messages, tools or [], settings)
 
     def stream_chat(self, messages, tools, system=None, settings=None):
-        text = self._text(messages, tools, settings)
+        text = self._text(messages, tools, settings, system)
         for i in range(0, len(text), self.piece):  # stream in small pieces, like a real model
             yield text[i:i + self.piece]
 

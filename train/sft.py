@@ -35,6 +35,7 @@ from train.dataset import load_jsonl, row_tools, validate_row
 END_OF_TURN_TOKENS = ("<|im_end|>", "<|eot_id|>", "<|end|>", "<end_of_turn>")
 EVAL_MAX_NEW_TOKENS = 128  # our replies are at most ~80 tokens; a longer output is wrong anyway
 ADAPTER_DTYPES = ("float32", "float16", "bfloat16")
+EVAL_LOSS_EVERY = 0.2  # with validation rows: their loss is measured after every fifth of the steps
 PAD_CANDIDATES = ("<|endoftext|>", "<pad>", "<|pad|>", "<|finetune_right_pad_id|>", "<unk>")
 
 
@@ -102,8 +103,11 @@ class Progress:
     elapsed_s: float
     eta_s: float | None
     tokens_seen: int  # real (non-padding) tokens
+    eval_loss: float | None = None  # set (and `loss` None) in the report of a validation-loss measurement
 
     def line(self) -> str:
+        if self.eval_loss is not None:
+            return f"step {self.step}/{self.max_steps} validation loss {self.eval_loss:.4f}"
         loss = f"loss {self.loss:.4f}" if self.loss is not None else "loss -"
         lr = f"lr {self.learning_rate:.2e}" if self.learning_rate is not None else ""
         tps = self.tokens_seen / self.elapsed_s if self.elapsed_s > 0 else 0
@@ -553,6 +557,9 @@ def _progress_callback(stop_event, on_progress, losses: list):
             logs = logs or {}
             if "loss" in logs:
                 self._report(state, logs)
+            if "eval_loss" in logs and on_progress:
+                on_progress(Progress(state.global_step, state.max_steps, None, None, state.epoch or 0.0,
+                                     time.monotonic() - self.start, None, 0, eval_loss=logs["eval_loss"]))
             self._stop_if_asked(control)  # the progress report may have asked to stop: do it at this step
 
         @staticmethod
@@ -575,9 +582,10 @@ def _progress_callback(stop_event, on_progress, losses: list):
 
 
 def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRows, targets: list[str] | str,
-                 work_dir: Path, bf16: bool, callbacks: list | None = None):
+                 work_dir: Path, bf16: bool, callbacks: list | None = None, validation: TokenizedRows | None = None):
     """The SFTTrainer for `config`: LoRA on `targets`, our pre-tokenised rows (TRL's collator turns the
-    assistant masks into labels), checkpoints in `work_dir`, progress through `callbacks` only."""
+    assistant masks into labels), checkpoints in `work_dir`, progress through `callbacks` only; with
+    `validation` rows, their loss (plain cross-entropy) every `EVAL_LOSS_EVERY` of the run."""
     import torch
     from datasets import Dataset
     from peft import LoraConfig
@@ -592,16 +600,35 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
         seed=config.seed, bf16=bf16, use_cpu=not torch.cuda.is_available(),
         activation_checkpointing=config.gradient_checkpointing, max_length=config.max_length,
         train_sampling_strategy="group_by_length", include_num_input_tokens_seen="non_padding",
-        report_to="none", disable_tqdm=True, dataloader_pin_memory=False)
+        report_to="none", disable_tqdm=True, dataloader_pin_memory=False,
+        **(dict(eval_strategy="steps", eval_steps=EVAL_LOSS_EVERY, per_device_eval_batch_size=config.batch_size,
+                prediction_loss_only=True) if validation else {}))
     peft_config = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=targets, task_type="CAUSAL_LM")
-    dataset = Dataset.from_dict({"input_ids": tokenized.input_ids, "assistant_masks": tokenized.assistant_masks})
-    trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
-                                        peft_config=peft_config, callbacks=callbacks)
+
+    def dataset(rows: TokenizedRows):
+        return Dataset.from_dict({"input_ids": rows.input_ids, "assistant_masks": rows.assistant_masks})
+
+    trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset(tokenized),
+                                        eval_dataset=dataset(validation) if validation else None,
+                                        processing_class=tokenizer, peft_config=peft_config, callbacks=callbacks)
     trainer.remove_callback(PrinterCallback)
     trainer.decision_weight, trainer.call_weight = config.decision_weight, config.call_weight
     trainer.call_marks = [tokenizer(m, add_special_tokens=False)["input_ids"] for m in (CALL_OPEN, CALL_CLOSE)]
     return trainer
+
+
+def effective_settings(trainer) -> dict:
+    """What the run used where the config leaves it to the libraries (for training_info.json)."""
+    import torch
+
+    args, state = trainer.args, trainer.state
+    scheduler = getattr(args.lr_scheduler_type, "value", args.lr_scheduler_type)
+    return {"max_steps": state.max_steps, "warmup_steps": args.get_warmup_steps(state.max_steps),
+            "lr_scheduler": str(scheduler), "threads": torch.get_num_threads(), "device": str(args.device),
+            "bf16": args.bf16, "eval_steps": state.eval_steps if args.eval_strategy != "no" else None,
+            "sequences_per_step": args.per_device_train_batch_size * args.gradient_accumulation_steps
+                                  * args.world_size}
 
 
 def save_adapter(peft_model, folder: Path, dtype: str) -> None:
@@ -677,8 +704,10 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     if checkpoint is None and work_dir.exists():
         shutil.rmtree(work_dir)
     losses: list[float] = []
+    validation = tokenize_rows(val_rows, tokenizer, config.max_length) if val_rows else None
     trainer = make_trainer(config, model, tokenizer, tokenized, targets, work_dir, bf16,
-                           callbacks=[_progress_callback(stop_event, on_progress, losses)])
+                           callbacks=[_progress_callback(stop_event, on_progress, losses)],
+                           validation=validation if validation and validation.input_ids else None)
     trainable, total = trainer.model.get_nb_trainable_parameters()
     log(f"LoRA r={config.r} on {targets}: {trainable:,} trainable of {total:,} parameters; "
         f"bf16={bf16}, device={trainer.args.device}"
@@ -711,9 +740,10 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
             metrics_after = evaluate_handle(ModelHandle(peft_model, tokenizer, config.base_model, output_dir),
                                             val_rows, log)
         train_seconds = output.metrics.get("train_runtime", seconds)
+        hyperparameters = {**dataclasses.asdict(config), "target_modules": targets}
         info = {
             "adapter_dir": str(output_dir), "base_model": config.base_model,
-            "hyperparameters": {**dataclasses.asdict(config), "target_modules": targets},
+            "hyperparameters": hyperparameters,
             "data": {"path": config.data, "conversations": len(rows), "rows": len(tokenized.input_ids),
                      "truncated": tokenized.truncated,
                      "dropped": tokenized.dropped, "categories": dict(Counter(r.get("category", "") for r in rows)),
@@ -724,6 +754,7 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
             "tokens_per_s": state.num_input_tokens_seen / max(train_seconds, 1e-9),
             "final_loss": final_loss, "mean_loss": output.training_loss, "loss_history": losses,
             "bf16": bf16, "device": str(trainer.args.device), "eval_rows": len(val_rows),
+            "effective": effective_settings(trainer), "command": reproduce_command(hyperparameters),
             "metrics_before": metrics_before, "metrics_after": metrics_after,
             "versions": _versions(), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }

@@ -73,8 +73,8 @@ def model_problem(model: str) -> str | None:
         return None
     problem = source_problem(model, "model_index.json")
     if problem:
-        return (f"No image model: {problem}. Choose {TINY_RANDOM!r} (draws noise, works offline) or a local "
-                "diffusers folder in the Image settings (or start the app with --image-model).")
+        return (f"No image model: {problem}. Pick {TINY_RANDOM!r} (draws noise, works offline) or a local "
+                "diffusers folder as the image model (the Chat tab's image settings, or --image-model).")
     return None
 
 
