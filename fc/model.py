@@ -15,7 +15,7 @@ from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria,
 from fc import ADAPTERS_DIR
 from fc.embedded import EMBEDDED, base_label, embedded_model, resolve_base
 from fc.grammar import ToolCallGrammar, VocabularyIndex
-from fc.hub import source_problem
+from fc.hub import hub_offline_reason, source_problem
 from fc.prompt import CALL_OPEN, partial_marker, render
 from fc.settings import GenerationSettings
 
@@ -161,6 +161,7 @@ class ModelHandle:
         problem = source_problem(path, "config.json")
         if problem:  # before any download is tried: offline, that fails only after retries
             raise FileNotFoundError(problem)
+        local = hub_offline_reason() is not None  # from the cache without asking the Hub first
         adapter_path = resolve_adapter(adapter, base)
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
@@ -171,8 +172,8 @@ class ModelHandle:
                 load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
                 bnb_4bit_compute_dtype=torch_dtype)
             kwargs["device_map"] = {"": device}
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=local)
+        model = AutoModelForCausalLM.from_pretrained(path, local_files_only=local, **kwargs)
         if not load_in_4bit:
             model.to(device)
         if adapter_path:

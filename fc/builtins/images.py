@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fc import ROOT
-from fc.hub import source_problem
+from fc.hub import hub_offline_reason, source_problem
 
 DEFAULT_IMAGE_MODEL = "stabilityai/sd-turbo"
 TINY_RANDOM = "tiny-random"
@@ -91,7 +91,8 @@ def load_pipeline(model: str):
 
                 cuda = torch.cuda.is_available()
                 pipe = AutoPipelineForText2Image.from_pretrained(
-                    model, torch_dtype=torch.float16 if cuda else torch.float32)
+                    model, torch_dtype=torch.float16 if cuda else torch.float32,
+                    local_files_only=hub_offline_reason() is not None)  # offline: from the cache, no retries
             pipe.set_progress_bar_config(disable=True)
             _pipelines[model] = pipe.to("cuda" if torch.cuda.is_available() else "cpu")
         return _pipelines[model]

@@ -516,8 +516,9 @@ def build_chat_tab(model_factory: ModelFactory | None = None, *, base_model: str
                  queue=False, api_visibility="private")
     stop.click(None, cancels=turns).then(stopped, states, [chatbot, conversation_a, chatbot_b, conversation_b],
                                          queue=False, api_visibility="private")
-    clear_button.click(clear, None, [chatbot, conversation_a, chatbot_b, conversation_b, textbox, flag_status,
-                                     header_a, header_b], queue=False, api_visibility="private")
+    for trigger in (clear_button.click, chatbot.clear, chatbot_b.clear):  # the Chatbots' own trash icon too
+        trigger(clear, None, [chatbot, conversation_a, chatbot_b, conversation_b, textbox, flag_status, header_a,
+                              header_b], queue=False, api_visibility="private")
     compare.change(toggle_compare, [compare, conversation_a],
                    [side_b, model_b, header_a, verdict, flag_button, chatbot_b, conversation_b, header_b],
                    queue=False, api_visibility="private")
