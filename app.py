@@ -12,7 +12,7 @@ import gradio as gr
 
 from fc.builtins import images
 from fc.embedded import EMBEDDED
-from fc.tabs.chat import ModelFactory, build_chat_tab
+from fc.tabs.chat import TOOLTIP_JS, ModelFactory, build_chat_tab, refresh_adapters
 from fc.tools import builtin_implementations
 from train.tabs.evaluate import build_evaluate_tab
 from train.tabs.train import build_train_tab
@@ -23,18 +23,24 @@ DESCRIPTION = "FunctionCall Studio: chat with a tool-calling model, fine-tune it
 
 def build_app(model_factory: ModelFactory | None = None, *, base_model: str = EMBEDDED, adapter: str = "default",
               threads: int | None = None, mcp_tools: bool = False) -> gr.Blocks:
-    """The app's Blocks (not launched). `model_factory` maps (base, adapter) to the Chat tab's model (anything
-    with `.stream_chat` and `.label`); tests pass a scripted fake. Train and Evaluate load real models."""
+    """The app's Blocks (not launched). `model_factory` maps (base, adapter) to the model of the Chat and Evaluate
+    tabs (anything with `.stream_chat`, `.generate_chats` and `.label`; default: the server-wide model cache);
+    tests pass a scripted fake. Training loads real models."""
     with gr.Blocks(title=TITLE) as demo:
-        gr.Markdown(f"# 🛠️ {TITLE}\nWatch a small model call tools, fine-tune it, and measure it.")
-        with gr.Tab("Chat"):
-            chat = build_chat_tab(model_factory, base_model=base_model, adapter=adapter, threads=threads)
-        with gr.Tab("Train"):
-            build_train_tab(chat.adapter_dropdown, chat.base_model)
-        with gr.Tab("Evaluate"):
-            build_evaluate_tab(threads=threads)
-        if mcp_tools:  # the built-in tools as API endpoints, which Gradio's MCP server exposes as MCP tools
-            for name, fn in builtin_implementations().items():
+        gr.Markdown(f"# {TITLE}\nWatch a small model call tools, fine-tune it, and measure it.")
+        with gr.Tabs() as tabs:
+            with gr.Tab("Chat", id="chat"):
+                chat = build_chat_tab(model_factory, base_model=base_model, adapter=adapter, threads=threads)
+            with gr.Tab("Train", id="train"):
+                trained = build_train_tab(chat, tabs)
+            with gr.Tab("Evaluate", id="evaluate"):
+                evaluate_adapter = build_evaluate_tab(model_factory, threads=threads)
+        pickers = [*chat.adapter_pickers, evaluate_adapter]  # every adapter list, read again after a training
+        trained.change(lambda *current: [refresh_adapters(value) for value in current], pickers, pickers,
+                       queue=False, api_visibility="private")
+        demo.load(None, js=TOOLTIP_JS, api_visibility="private")
+        if mcp_tools:  # the built-in tools as API endpoints, which Gradio's MCP server exposes as MCP tools;
+            for name, fn in builtin_implementations().items():  # images are made one at a time, as in the chat
                 gr.api(fn, api_name=name)
     return demo
 

@@ -1,6 +1,7 @@
 """The agent loop: generate -> parse -> validate -> execute -> feed results back, as a stream of events."""
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Generator, Iterator
@@ -8,17 +9,25 @@ from typing import Generator, Iterator
 from fc.backends import ChatModel
 from fc.settings import GenerationSettings
 from fc.parse import parse
-from fc.prompt import dumps, partial_marker
+from fc.prompt import CALL_OPEN, dumps, partial_marker
 from fc.decoys import ToolOffer, not_here
 from fc.tools import ToolCall, ToolRegistry
 
 CALL_MARKERS = ("<tool_call", "```", "call(", "{")
+CALL_NAME = re.compile(re.escape(CALL_OPEN) + r'\s*\{\s*"name"\s*:\s*"([^"\\]+)"')
 
 
 @dataclass
 class TextDelta:
     """A piece of visible reply text, as the model writes it."""
     text: str
+
+
+@dataclass
+class CallWriting:
+    """The reply being generated has begun a call of `name` (sent once the name is written, before the call is
+    complete, so that a slow call does not look like silence)."""
+    name: str
 
 
 @dataclass
@@ -76,7 +85,7 @@ class Final:
     messages: list[dict] = field(default_factory=list)
 
 
-Event = TextDelta | ModelTurn | Declined | ToolStarted | ToolFinished | ImageProduced | Final
+Event = TextDelta | CallWriting | ModelTurn | Declined | ToolStarted | ToolFinished | ImageProduced | Final
 
 
 def visible_prefix(text: str) -> str:
@@ -91,15 +100,20 @@ def visible_prefix(text: str) -> str:
 
 
 def stream_reply(model: ChatModel, messages: list[dict], tools: list[dict], system: str | None,
-                 settings: GenerationSettings | None) -> Generator[TextDelta, None, str]:
-    """Stream one reply's visible prose as `TextDelta`s; returns the raw text."""
-    raw, shown = "", 0
+                 settings: GenerationSettings | None) -> Generator[TextDelta | CallWriting, None, str]:
+    """Stream one reply's visible prose as `TextDelta`s and each call it begins as a `CallWriting`; returns
+    the raw text."""
+    raw, shown, named = "", 0, 0
     for piece in model.stream_chat(messages, tools, system, settings):
         raw += piece
         visible = visible_prefix(raw)
         if len(visible) > shown:
             yield TextDelta(visible[shown:])
             shown = len(visible)
+        names = CALL_NAME.findall(raw, shown)
+        for name in names[named:]:
+            yield CallWriting(name)
+        named = len(names)
     return raw
 
 

@@ -23,16 +23,18 @@ def flags_path() -> Path:
 
 
 def save_flag(messages: list[dict], tools: list[dict], note: str = "", model_label: str = "",
-              system: str | None = None) -> dict:
+              system: str | None = None, extra: dict | None = None) -> dict:
     """Append the conversation (with tool messages) and the user's note; return the saved row.
 
-    A custom system prompt becomes the leading system message, as in the dataset format.
+    A custom system prompt becomes the leading system message, as in the dataset format. `extra` adds fields
+    (e.g. `compare`: which side of a side-by-side comparison was right); it cannot replace the others.
     """
     if not messages:
         raise ValueError("there is no conversation to flag yet")
     if system and messages[0]["role"] != "system":
         messages = [{"role": "system", "content": system}, *messages]
     row = {
+        **(extra or {}),
         "id": f"flag-{uuid.uuid4().hex[:12]}",
         "messages": messages,
         "tools": tools,

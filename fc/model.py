@@ -4,7 +4,9 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from copy import deepcopy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -14,6 +16,7 @@ from transformers import LogitsProcessor, LogitsProcessorList, StoppingCriteria,
 from fc import ADAPTERS_DIR
 from fc.embedded import EMBEDDED, base_label, embedded_model, resolve_base
 from fc.grammar import ToolCallGrammar, VocabularyIndex
+from fc.hub import hub_offline_reason, source_problem
 from fc.prompt import CALL_OPEN, dumps, partial_marker, render
 from fc.settings import GenerationSettings
 
@@ -174,6 +177,18 @@ def four_bit_config(compute_dtype: torch.dtype):
                               bnb_4bit_compute_dtype=compute_dtype, bnb_4bit_quant_storage=compute_dtype)
 
 
+@dataclass
+class ModelStats:
+    """How long the model took to load, and how long its last streamed reply took."""
+    load_seconds: float | None = None
+    reply_tokens: int = 0
+    reply_seconds: float = 0.0
+
+    @property
+    def tokens_per_s(self) -> float | None:
+        return self.reply_tokens / self.reply_seconds if self.reply_seconds > 0 else None
+
+
 class ModelHandle:
     """One loaded model (base + adapter) and its tokenizer, with streaming and batched generation.
 
@@ -189,6 +204,7 @@ class ModelHandle:
         self._lock = threading.Lock()  # one generation at a time per handle
         self.prefixes = PrefixCache() if prefix_cache else None
         self._prefix_texts: dict[tuple, str] = {}
+        self.stats = ModelStats()
 
     @property
     def label(self) -> str:
@@ -207,8 +223,13 @@ class ModelHandle:
         adapter as PEFT layers."""
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
+        started = time.perf_counter()
         set_threads(threads)
         path = resolve_base(base)
+        problem = source_problem(path, "config.json")
+        if problem:  # before any download is tried: offline, that fails only after retries
+            raise FileNotFoundError(problem)
+        local = hub_offline_reason() is not None  # from the cache without asking the Hub first
         adapter_path = resolve_adapter(adapter, base)
         device, torch_dtype = pick_device_dtype(device, dtype)
         kwargs: dict = {"dtype": torch_dtype}
@@ -217,8 +238,8 @@ class ModelHandle:
             kwargs["device_map"] = {"": device}
         elif adapter_path and merge:
             kwargs["dtype"] = torch.float32  # merged in full precision, then cast
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        model = AutoModelForCausalLM.from_pretrained(path, **kwargs)
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=local)
+        model = AutoModelForCausalLM.from_pretrained(path, local_files_only=local, **kwargs)
         if adapter_path:
             from peft import PeftModel
 
@@ -227,7 +248,9 @@ class ModelHandle:
                 model = model.merge_and_unload()
         if not load_in_4bit:
             model.to(device=device, dtype=torch_dtype)
-        return cls(model, tokenizer, base or EMBEDDED, adapter_path)
+        handle = cls(model, tokenizer, base or EMBEDDED, adapter_path)
+        handle.stats.load_seconds = time.perf_counter() - started
+        return handle
 
     def render(self, messages: list[dict], tools: list[dict] | None, system: str | None = None) -> str:
         return render(self.tokenizer, messages, tools, add_generation_prompt=True, system=system)
@@ -308,7 +331,9 @@ class ModelHandle:
             kwargs = self._gen_kwargs(settings, length, tools, sources)
             if cache is not None:
                 kwargs["past_key_values"] = cache
+            started = time.perf_counter()
             out = self.model.generate(**enc, **kwargs, streamer=streamer)
+        self.stats.reply_tokens, self.stats.reply_seconds = out.shape[1] - length, time.perf_counter() - started
         return self.tokenizer.batch_decode(out[:, length:], skip_special_tokens=True)
 
     def generate_many(self, prompts: list[str], settings: GenerationSettings | None = None,

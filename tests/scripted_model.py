@@ -4,12 +4,14 @@ which `fc.serve` can serve too (`render`, `stream`, `count_tokens`, `context_len
 Its replies are scripted: texts given to the constructor are used in order; after them (or without them) a
 reply function `(messages, tools, settings) -> text` answers, by default `weather_script`. It records every
 request it gets in `asked`, and the batch sizes of `generate_chats` in `batches`. Its "prompt" is the
-conversation itself as JSON, and a token is a word.
+conversation itself as JSON, and a token is a word. With `delay`, it thinks that many seconds before each
+reply, like a slow model.
 """
 from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +30,12 @@ class Asked:
     call_tools: list[dict] | None = None
 
     @property
+    def system(self) -> str | None:
+        """The system prompt the model was given, if any."""
+        first = self.messages[0] if self.messages else {}
+        return first.get("content") if first.get("role") == "system" else None
+
+    @property
     def tool_names(self) -> list[str]:
         return [tool["function"]["name"] for tool in self.tools]
 
@@ -37,7 +45,9 @@ def result_answer(result: dict) -> str:
         return "Here is your image."
     if "error" in result:
         return f"Sorry, that failed: {result['error']}"
-    return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
+    if {"city", "temperature", "condition"} <= result.keys():
+        return f"In {result['city']} it is {result['temperature']} degrees and {result['condition']}."
+    return "Done: " + ", ".join(f"{key} {value}" for key, value in result.items())
 
 
 def weather_script(messages: list[dict], tools: list[dict], settings: GenerationSettings | None) -> str:
@@ -68,11 +78,9 @@ def weather_script(messages: list[dict], tools: list[dict], settings: Generation
 class ScriptedModel:
     """A fake model backend; see the module docstring."""
 
-    label = "scripted fake model"
-
     def __init__(self, *replies: str, reply: Callable[..., str] = weather_script, piece: int = 7,
-                 context_length: int = 4096):
-        self.replies, self.reply, self.piece = list(replies), reply, piece
+                 context_length: int = 4096, delay: float = 0.0, label: str = "scripted fake model"):
+        self.replies, self.reply, self.piece, self.delay, self.label = list(replies), reply, piece, delay, label
         self.context_length = context_length
         self.asked: list[Asked] = []
         self.batches: list[int] = []
@@ -80,6 +88,7 @@ class ScriptedModel:
     def _text(self, messages: list[dict], tools: list[dict] | None, settings: GenerationSettings | None,
               **asked) -> str:
         self.asked.append(Asked([dict(m) for m in messages], list(tools or []), settings, **asked))
+        time.sleep(self.delay)
         return self.replies.pop(0) if self.replies else self.reply(messages, tools or [], settings)
 
     def render(self, messages, tools, system=None):

@@ -2,7 +2,9 @@
 import json
 import math
 
-from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent, visible_prefix
+from fc.agent import (CallWriting, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted, run_agent,
+                      visible_prefix)
+from fc.prompt import format_tool_call
 from fc.settings import GenerationSettings
 from fc.tools import Tool, ToolRegistry, load_tool_schemas
 from scripted_model import ScriptedModel
@@ -25,7 +27,8 @@ def test_call_result_then_final_answer():
     model = ScriptedModel(call("get_weather", city="Paris"), "It is 21 °C in Paris.")
     events = list(run_agent(model, [{"role": "user", "content": "Weather in Paris?"}], registry()))
     kinds = [type(e).__name__ for e in events if not isinstance(e, TextDelta)]
-    assert kinds == ["ModelTurn", "ToolStarted", "ToolFinished", "ModelTurn", "Final"]
+    assert kinds == ["CallWriting", "ModelTurn", "ToolStarted", "ToolFinished", "ModelTurn", "Final"]
+    assert events[0] == CallWriting("get_weather")  # as soon as the name is written, before the call is done
     finished = next(e for e in events if isinstance(e, ToolFinished))
     assert finished.ok and finished.result["temperature"] == 21 and finished.seconds >= 0
     final = events[-1]
@@ -33,6 +36,12 @@ def test_call_result_then_final_answer():
     assert [m["role"] for m in final.messages] == ["user", "assistant", "tool", "assistant"]
     assert json.loads(final.messages[2]["content"])["city"] == "Paris"
     assert model.asked[1].messages[-1]["role"] == "tool"  # the result went back to the model
+
+
+def test_each_call_a_reply_begins_is_announced_once_and_arguments_named_name_are_not_calls():
+    reply = "Let me see. " + call("get_weather", city="Paris") + "\n" + format_tool_call("set_name", {"name": "Bob"})
+    events = run_agent(ScriptedModel(reply, "Done.", piece=3), [{"role": "user", "content": "x"}], registry())
+    assert [e.name for e in events if isinstance(e, CallWriting)] == ["get_weather", "set_name"]
 
 
 def test_call_markup_is_never_streamed_as_text():
@@ -106,7 +115,7 @@ def test_a_call_to_a_builtin_tool_the_chat_lacks_is_declined_and_answered_withou
     reg = without_time()
     model = ScriptedModel(call("get_time", location="Rome"), "I can't look up the time here.")
     events = [e for e in run_agent(model, [{"role": "user", "content": "Time in Rome?"}], reg)
-              if not isinstance(e, TextDelta)]
+              if not isinstance(e, (TextDelta, CallWriting))]
     assert [type(e).__name__ for e in events] == ["Declined", "ModelTurn", "Final"]
     assert events[0].names == ["get_time"] and events[0].calls[0].arguments == {"location": "Rome"}
     first, second = model.asked
@@ -121,7 +130,7 @@ def test_a_declined_call_beside_a_declared_one_lets_the_declared_one_run_and_say
     model = ScriptedModel(call("get_weather", city="Paris") + "\n" + call("get_time", location="Paris"),
                           "It is 21 °C in Paris; I can't look up the time here.")
     events = [e for e in run_agent(model, [{"role": "user", "content": "Weather and time in Paris?"}], reg)
-              if not isinstance(e, TextDelta)]
+              if not isinstance(e, (TextDelta, CallWriting))]
     assert [type(e).__name__ for e in events] == ["Declined", "ModelTurn", "ToolStarted", "ToolFinished",
                                                   "ModelTurn", "Final"]
     declined, turn, started = events[:3]

@@ -1,4 +1,5 @@
-"""The app: builds offline, and holds multi-turn tool-calling conversations through gradio_client (fake model)."""
+"""The app: builds offline, and holds multi-turn tool-calling conversations through gradio_client (fake model),
+alone or side by side with a second model."""
 import json
 import socket
 from pathlib import Path
@@ -9,11 +10,14 @@ gr = pytest.importorskip("gradio")
 gradio_client = pytest.importorskip("gradio_client")
 
 import app  # noqa: E402
-from fc.agent import Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted  # noqa: E402
+from fc.agent import CallWriting, Final, ImageProduced, ModelTurn, TextDelta, ToolFinished, ToolStarted  # noqa: E402
 from fc.builtins import images  # noqa: E402
 from fc.parse import parse  # noqa: E402
-from fc.tabs.chat import EXAMPLES, Transcript, adapter_choices  # noqa: E402
+from fc.tabs.chat import EXAMPLES, Conversation, adapter_choices  # noqa: E402
+from fc.tabs.transcript import Transcript, fenced, settle  # noqa: E402
 from scripted_model import ScriptedModel  # noqa: E402
+
+OTHER = "/models/other-adapter"  # the adapter that gets the second fake model
 
 
 def free_port() -> int:
@@ -29,8 +33,10 @@ def served(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(images.settings, "model", images.TINY_RANDOM)
         mp.setattr(images.settings, "output_dir", out)
+        mp.setenv("FC_FLAG_DIR", str(tmp_path_factory.mktemp("flags")))
         fake = ScriptedModel()
-        demo = app.build_app(lambda base, adapter: fake)
+        other = ScriptedModel(reply=lambda messages, tools, settings: "I would rather not say.", label="other fake")
+        demo = app.build_app(lambda base, adapter: other if adapter == OTHER else fake)
         demo.queue(default_concurrency_limit=1)
         port = free_port()
         demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
@@ -56,9 +62,10 @@ def summarize(chat: list[dict]) -> list[tuple[str, str]]:
 
 
 def send(c, text: str, **kwargs):
+    """Send `text` (in the Chat tab, through its API); the textbox, the chat, and each streamed chat."""
     job = c.submit(text, api_name="/chat", **kwargs)
-    textbox, chat = job.result()
-    return textbox, chat, [summarize(o[1]) for o in job.outputs()]
+    textbox, chat = job.result()[:2]
+    return textbox, chat, [summarize(o[1]) for o in job.outputs() if isinstance(o[1], list)]
 
 
 def test_two_turns_with_tools_images_and_history(served, tmp_path):
@@ -70,10 +77,14 @@ def test_two_turns_with_tools_images_and_history(served, tmp_path):
     assert textbox == ""
     assert [k for k, _ in rows] == ["user", "reply", "step", "reply"]
     assert rows[1][1] == "Let me check."
-    assert rows[2][1].startswith("🛠️ get_weather [done]") and '"city": "Paris"' in rows[2][1]
+    assert rows[2][1].startswith("⚙ get_weather · simulated [done]") and '"city": "Paris"' in rows[2][1]
     weather = json.loads(rows[2][1].split("**Result**\n```json\n")[1].split("\n```")[0])
     assert rows[3][1] == f"In Paris it is {weather['temperature']} degrees and {weather['condition']}."
-    assert any(r[-1][0] == "step" and "[pending]" in r[-1][1] for r in stream), "the step is shown while it runs"
+    assert any(r[-1][0] == "step" and r[-1][1].startswith("⚙ get_weather [pending]") for r in stream), \
+        "the step is shown while it runs"
+    pending = [r[-1][1] for r in stream if r[-1][0] == "step" and "[pending]" in r[-1][1]]
+    assert pending[0].startswith("Thinking… [pending]"), "something shows at once, before the model writes"
+    assert any(p.startswith("Calling get_weather… [pending]") for p in pending), "and once it begins a call"
     partial = [r[-1][1] for r in stream if r[-1][0] == "reply" and r[-1][1] != rows[3][1]]
     assert any(rows[3][1].startswith(p) for p in partial), "the final reply streams in pieces"
 
@@ -82,7 +93,7 @@ def test_two_turns_with_tools_images_and_history(served, tmp_path):
     rows = summarize(chat)
     assert [k for k, _ in rows] == ["user", "reply", "step", "reply", "user", "step", "file", "reply"]
     assert rows[4] == ("user", "Draw a cat on the moon")
-    assert rows[5][1].startswith("🛠️ generate_image [done]")
+    assert rows[5][1].startswith("⚙ generate_image [done]")
     assert any("Generating image…" in r[-1][1] for r in stream if r[-1][0] == "step")
     assert rows[6][1].endswith(".png") and Path(rows[6][1]).is_file()
     assert rows[7] == ("reply", "Here is your image.")
@@ -111,7 +122,7 @@ def test_invalid_tools_json_keeps_the_message_and_sends_nothing(served):
     asked = len(fake.asked)
     textbox, chat, _ = send(c, "What's the weather in Paris?", tools_json='[{"type": "function"')
     assert textbox == "What's the weather in Paris?"
-    assert chat == []
+    assert chat == {"__type__": "update"}  # left as it was
     assert len(fake.asked) == asked
 
 
@@ -124,16 +135,16 @@ def ask_with_one_tool(served, text: str, tool: str, **kwargs) -> list[tuple[str,
 
 def test_a_call_to_a_builtin_tool_left_out_of_the_tools_is_declined_in_a_step(served):
     rows = ask_with_one_tool(served, "What's the weather in Paris?", "get_time")
-    assert rows[1][1].startswith("🚫 get_weather: not in this chat's tools [done]") and '"Paris"' in rows[1][1]
+    assert rows[1][1].startswith("⊘ get_weather: not in this chat's tools [done]") and '"Paris"' in rows[1][1]
     assert rows[2:] == [("reply", "I can't do that with the tools of this chat.")]
 
 
 def test_a_declined_call_beside_a_declared_one_lets_that_one_run(served):
     rows = ask_with_one_tool(served, "What's the weather and time in Paris?", "get_weather")
     assert rows[1] == ("reply", "Let me check.")
-    assert rows[2][1].startswith("🚫 get_time: not in this chat's tools [done]")
+    assert rows[2][1].startswith("⊘ get_time: not in this chat's tools [done]")
     assert "only get_weather runs" in rows[2][1]
-    assert rows[3][1].startswith("🛠️ get_weather [done]")
+    assert rows[3][1].startswith("⚙ get_weather · simulated [done]")
     kind, reply = rows[4]  # the fake answers from both results: the weather, and the declined call's error
     assert kind == "reply" and reply.startswith("In Paris it is ")
     assert reply.endswith("Sorry, that failed: get_time is not one of this chat's tools")
@@ -141,8 +152,38 @@ def test_a_declined_call_beside_a_declared_one_lets_that_one_run(served):
 
 def test_without_decoys_a_call_the_tools_do_not_allow_is_shown_as_an_error_step(served):
     rows = ask_with_one_tool(served, "What's the weather in Paris?", "get_time", decoys=False)
-    assert rows[2][1].startswith("❌ get_weather: error [done]") and "unknown tool" in rows[2][1]
+    assert rows[2][1].startswith("✗ get_weather: unknown tool 'get_weather' (available: get_time) [done]")
     assert rows[3][1].startswith("Sorry, that failed: unknown tool 'get_weather'")
+
+
+def test_the_system_prompt_reaches_the_model(served):
+    url, fake = served
+    send(gradio_client.Client(url, verbose=False), "Hello", system="  Answer like a pirate.  ")
+    assert fake.asked[-1].system == "Answer like a pirate."
+
+
+def test_an_image_model_that_cannot_load_here_is_refused_at_once_with_what_to_pick(served):
+    rows = ask_with_one_tool(served, "Draw a cat on the moon", "generate_image",
+                             image_model=images.DEFAULT_IMAGE_MODEL)  # HF_HUB_OFFLINE is set in the tests
+    step = rows[1][1]
+    assert step.startswith(f"✗ generate_image: No image model: {images.DEFAULT_IMAGE_MODEL} is not downloaded and "
+                           "the Hub cannot be reached (HF_HUB_OFFLINE is set) [done]")
+    assert "tiny-random" in step and rows[2][0] == "reply"
+
+
+def test_compare_sends_the_message_to_both_models_and_streams_both(served):
+    c = gradio_client.Client(served[0], verbose=False)
+    job = c.submit("What's the weather in Oslo?", compare=True, base_b="embedded", adapter_b=OTHER, api_name="/chat")
+    textbox, chat_a, chat_b, header_a, header_b = job.result()
+    a, b = summarize(chat_a), summarize(chat_b)
+    assert [k for k, _ in a] == ["user", "reply", "step", "reply"] and a[3][1].startswith("In Oslo it is")
+    assert b == [("user", "What's the weather in Oslo?"), ("reply", "I would rather not say.")]
+    assert header_a.startswith("**A** · scripted fake model · ") and header_a.endswith(" s · 1 tool call")
+    assert header_b.startswith("**B** · other fake · ") and header_b.endswith(" s · 0 tool calls")
+    streamed = [(summarize(o[1]), summarize(o[2])) for o in job.outputs()
+                if isinstance(o[1], list) and isinstance(o[2], list)]
+    assert any(len(side_b) == 1 + 1 and side_b[-1][1].startswith("Thinking…") for _, side_b in streamed)
+    assert len({(len(x), len(y)) for x, y in streamed}) > 2, "both transcripts grow as the two models work"
 
 
 def test_a_model_that_fails_to_load_gives_a_message_not_a_traceback(tmp_path):
@@ -160,27 +201,33 @@ def test_a_model_that_fails_to_load_gives_a_message_not_a_traceback(tmp_path):
         demo.close()
     rows = summarize(chat)
     assert rows[0] == ("user", "Hi")
-    assert rows[1][1].startswith("❌ model not loaded [done] Could not load /nowhere")
+    assert rows[1][1].startswith("✗ model not loaded [done] Could not load /nowhere")
     assert "OSError: /nowhere is not a model folder" in rows[1][1] and "Traceback" not in rows[1][1]
 
 
 def test_transcript_maps_events_to_messages():
     display = [{"role": "user", "content": "Weather in Paris and Tokyo?"}]
     t = Transcript(display, turn_no=1)
+    t.wait()
+    assert display[-1]["metadata"]["title"] == "Thinking…" and display[-1]["metadata"]["status"] == "pending"
     t.add(TextDelta("Checking"))
-    assert display[-1] == {"role": "assistant", "content": "Checking"}
+    assert display[1:] == [{"role": "assistant", "content": "Checking"}], "the first text replaces the placeholder"
+    t.add(CallWriting("get_weather"))
+    t.add(CallWriting("generate_image"))
+    assert len(display) == 3 and display[-1]["metadata"]["title"] == "Calling get_weather, generate_image…"
     t.add(ModelTurn("", [], '<tool_call>{"name": "get_weather"}</tool_call>'))
-    assert len(display) == 1, "a bubble left empty by a pure call is dropped"
+    assert len(display) == 1, "a bubble left empty by a pure call is dropped, and the placeholder with it"
     t.add(ToolStarted("call_0_0", "get_weather", {"city": "Paris"}))
     t.add(ToolStarted("call_0_1", "generate_image", {"prompt": "a fox"}))
-    assert display[1]["metadata"] == {"title": "🛠️ get_weather", "status": "pending", "id": "turn1-call_0_0"}
+    assert display[1]["metadata"] == {"title": "⚙ get_weather", "status": "pending", "id": "turn1-call_0_0"}
     assert "Generating image…" in display[2]["content"]
     t.add(ToolFinished("call_0_1", "generate_image", {"prompt": "a fox"}, {"image": "/tmp/x.png"}, 1.234))
+    assert display[-1]["metadata"]["title"] == "Thinking…", "while a call runs or the model reads, it says so"
     t.add(ImageProduced("call_0_1", "/tmp/x.png"))
-    t.add(ToolFinished("call_0_0", "get_weather", {"city": "Paris"}, {"error": "boom"}, 0.5))
-    assert display[1]["metadata"]["title"] == "❌ get_weather: error"
+    t.add(ToolFinished("call_0_0", "get_weather", {"city": "Paris"}, {"error": "boom. Try again later."}, 0.5))
+    assert display[1]["metadata"]["title"] == "✗ get_weather: boom"
     assert display[1]["metadata"]["status"] == "done" and display[1]["metadata"]["duration"] == 0.5
-    assert display[2]["metadata"] == {"title": "🛠️ generate_image", "status": "done", "id": "turn1-call_0_1",
+    assert display[2]["metadata"] == {"title": "⚙ generate_image", "status": "done", "id": "turn1-call_0_1",
                                       "duration": 1.234}
     assert display[3] == {"role": "assistant", "content": {"path": "/tmp/x.png", "alt_text": "a fox"}}
     t.add(ModelTurn("Partial.", [], "Partial."))
@@ -189,14 +236,48 @@ def test_transcript_maps_events_to_messages():
     assert len(display) == 5
 
 
+def test_a_stopped_turn_is_settled_before_the_next():
+    display = [{"role": "user", "content": "Hi"}]
+    t = Transcript(display, turn_no=1)
+    t.add(ToolStarted("call_0_0", "get_weather", {"city": "Paris"}))
+    t.wait()
+    assert [m["metadata"]["status"] for m in display[1:]] == ["pending", "pending"]
+    settled = settle(display)
+    assert len(settled) == 2 and settled[1]["metadata"]["title"] == "⚙ get_weather (stopped)"
+    assert settled[1]["metadata"]["status"] == "done"
+
+
 def test_malformed_calls_and_empty_replies_are_visible():
     display = []
     t = Transcript(display, turn_no=1)
     raw = '<tool_call>{"name": "get_weather", "arguments": {</tool_call>'
     t.add(ModelTurn("", [], raw, parse(raw).errors))
-    assert display[0]["metadata"]["title"] == "❌ invalid tool call"
+    assert display[0]["metadata"]["title"] == "✗ invalid tool call"
     t.add(Final("", []))
     assert display[-1]["content"] == "*(the model gave no reply)*"
+
+
+def test_model_text_with_backticks_stays_inside_its_code_block():
+    raw = "```json\n{}\n``` and then ````` five"
+    block = fenced(raw, "text")
+    assert block.startswith("``````text\n") and block.endswith("\n``````")
+    display = []
+    Transcript(display, turn_no=1).add(ModelTurn("", [], raw, ["bad call"]))
+    assert "``````text\n" + raw + "\n``````" in display[0]["content"]
+
+
+def test_rewinding_a_conversation_forgets_that_turn_and_the_later_ones():
+    c = Conversation()
+    for n in (1, 2, 3):
+        c.begin(f"question {n}")
+        c.display.append({"role": "assistant", "content": f"answer {n}"})
+        c.messages += [{"role": "user", "content": f"question {n}"}, {"role": "assistant", "content": f"answer {n}"}]
+    c.begin("question 4")  # failed before the model answered: in the display only
+    assert c.turn_at(5) == 2 and c.turn_at(4) == 2 and c.turn_at(6) == 3
+    assert c.rewind(3) == "question 4" and len(c.messages) == 6
+    assert c.rewind(c.turn_at(3)) == "question 2"
+    assert [m["content"] for m in c.display] == ["question 1", "answer 1"] and len(c.messages) == 2
+    assert c.rewind(5) is None and len(c.starts) == 1
 
 
 def test_examples_cover_english_chinese_parallel_negative_and_follow_up():
@@ -254,10 +335,10 @@ def test_the_chat_tab_can_talk_to_an_endpoint(served):
     _, chat, _ = send(c, "What's the weather in Lima?", api_base=url + "v1", api_model="test-model")
     rows = summarize(chat)
     assert [k for k, _ in rows] == ["user", "reply", "step", "reply"]
-    assert rows[2][1].startswith("🛠️ get_weather [done]") and rows[3][1].startswith("In Lima it is")
+    assert rows[2][1].startswith("⚙ get_weather") and rows[3][1].startswith("In Lima it is")
     assert len(fake.asked) == before + 2  # the call and the answer went through the API
     _, chat, _ = send(c, "hi", api_base="http://127.0.0.1:9/v1")
-    assert "Could not load http://127.0.0.1:9/v1" in summarize(chat)[-1][1]
+    assert "Could not connect to http://127.0.0.1:9/v1" in summarize(chat)[-1][1]
 
 
 def test_training_on_zerogpu_is_refused_with_a_reason(monkeypatch):

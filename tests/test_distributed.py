@@ -35,7 +35,7 @@ def test_two_processes_train_one_adapter_with_one_processs_loss_masking(tmp_path
     save_jsonl(load_jsonl(ROOT / "data" / "train.jsonl")[:4], tmp_path / "train.jsonl")
     flags = ["--base-model", str(base), "--data", str(tmp_path / "train.jsonl"), "--output-dir",
              str(tmp_path / "adapters" / "tiny"), "--max-steps", "2", "--batch-size", "1", "--grad-accum", "1",
-             "--max-length", "512", "--threads", "1", "--save-steps", "100", "--r", "4"]
+             "--max-length", "2048", "--threads", "1", "--save-steps", "100", "--r", "4"]
     # `--multi_gpu` is accelerate's torchrun launcher; without a GPU the Trainer's processes use the CPU and gloo.
     # (`--cpu --num_processes 2` takes accelerate's MPI launcher, which needs mpirun.)
     command = ["accelerate", "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
@@ -56,7 +56,7 @@ def test_two_processes_train_one_adapter_with_one_processs_loss_masking(tmp_path
 
     # each process got its own rows, and every row its labels as one process masks them
     ranks = [unpadded(json.loads((tmp_path / f"rank{r}.json").read_text()), tokenizer.pad_token_id) for r in (0, 1)]
-    config = SFTJobConfig(base_model=str(base), data=str(tmp_path / "train.jsonl"), max_length=512, batch_size=1, r=4)
+    config = SFTJobConfig(base_model=str(base), data=str(tmp_path / "train.jsonl"), max_length=2048, batch_size=1, r=4)
     model, _ = load_base_model(config, bf16=False)
     tokenized = tokenize_rows(load_training_rows(config, log=lambda line: None), tokenizer, config.max_length)
     alone = make_trainer(config, model, tokenizer, tokenized, "all-linear", tmp_path / "alone", bf16=False)

@@ -62,7 +62,7 @@ def test_predictions_keep_fields_and_order_and_get_tagged():
     assert [r["failure"] for r in result.predictions] == [None, None, "wrong_tool", "invalid_call"]
     assert "unparsable" in d["failure_reason"]
     m = result.metrics
-    assert m["rows"] == 4 and m["accuracy"] == 0.5 and m["model"] == ScriptedModel.label and m["examples_per_s"] > 0
+    assert m["rows"] == 4 and m["accuracy"] == 0.5 and m["model"] == handle.label and m["examples_per_s"] > 0
     assert m["confusion_matrix"]["matrix"] == [[1, 1], [0, 2]]
     assert m["per_category"]["call_time"]["failures"] == {"wrong_tool": 1}
 

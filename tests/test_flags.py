@@ -36,6 +36,12 @@ def test_flags_append_rows_in_the_dataset_format(flag_dir):
     assert rows[1]["messages"] == [{"role": "system", "content": "Be brief."}, CONVERSATION[0]]
 
 
+def test_extra_fields_say_which_side_of_a_comparison_was_right_but_cannot_replace_the_row():
+    verdict = {"pair": "pair-1", "side": "B", "verdict": "B"}
+    row = save_flag(CONVERSATION, [], "B was right", "m", extra={"compare": verdict, "note": "replaced?"})
+    assert load_flags()[0]["compare"] == verdict and row["note"] == "B was right"
+
+
 def test_rows_pass_the_dataset_validator():
     dataset = pytest.importorskip("train.dataset")
     row = save_flag(CONVERSATION, load_tool_schemas(), "note", "model")

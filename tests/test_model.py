@@ -25,9 +25,30 @@ def test_missing_adapter_folder_is_a_clear_error(tmp_path):
         resolve_adapter(tmp_path)
 
 
+def test_a_base_model_that_cannot_load_here_fails_before_any_download(tmp_path, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(FileNotFoundError, match=r"^someone/not-downloaded is not downloaded and the Hub cannot be "
+                                                r"reached \(HF_HUB_OFFLINE is set\)$"):
+        ModelHandle.load("someone/not-downloaded", adapter="default")
+    with pytest.raises(FileNotFoundError, match=f"^there is no folder {tmp_path}/nope$"):
+        ModelHandle.load(str(tmp_path / "nope"), adapter="default")
+
+
+def test_the_hardware_line_says_where_the_model_runs_and_how_fast_it_replied(tiny_handle):
+    from fc.tabs.hardware import hardware_line
+
+    tiny_handle.stats.load_seconds = 1.25
+    "".join(tiny_handle.stream(tiny_handle.render([{"role": "user", "content": "hi"}], []), SHORT))
+    assert tiny_handle.stats.reply_tokens == SHORT.max_new_tokens and tiny_handle.stats.tokens_per_s > 0
+    line = hardware_line(tiny_handle)
+    assert line.startswith("cpu · float32 · ") and " threads · " in line and " GiB in use · " in line
+    assert "loaded in 1.2 s" in line and f"last reply {SHORT.max_new_tokens} tokens at " in line
+
+
 def test_embedded_model_loads_offline_and_generates(embedded_dir):
     assert (embedded_dir / "model.safetensors").exists()
     handle = ModelHandle.load("embedded", adapter="none", threads=2)
+    assert handle.stats.load_seconds > 0
     assert handle.tokenizer.pad_token != handle.tokenizer.eos_token
     assert type(handle.model).__name__ == "LlamaForCausalLM"
     reply = handle.generate(handle.render([{"role": "user", "content": "Say hello."}], []),

@@ -169,6 +169,21 @@ def test_tiny_model_trains_and_its_adapter_loads_and_generates(tiny_base, data_f
     assert out.shape[1] == prompt["input_ids"].shape[1] + 4
 
 
+def test_validation_rows_give_a_validation_loss_and_the_effective_settings_are_saved(tiny_base, data_file,
+                                                                                     tmp_path):
+    reports = []
+    config = tiny_config(tiny_base, data_file, tmp_path, val_data=str(data_file), eval_rows=2)
+    result = train(config, on_progress=reports.append, log=lambda _: None)
+    validation = [p for p in reports if p.eval_loss is not None]
+    assert [p.step for p in reports if p.loss is not None] == [1, 2, 3] and validation
+    assert all(p.loss is None and p.eval_loss > 0 for p in validation)
+    assert validation[0].line().startswith(f"step {validation[0].step}/3 validation loss ")
+    info = result.info
+    assert info["effective"]["max_steps"] == 3 and info["effective"]["lr_scheduler"] == "cosine"
+    assert info["effective"]["sequences_per_step"] == 2 and info["effective"]["eval_steps"] >= 1
+    assert info["command"] == reproduce_command(info["hyperparameters"])
+
+
 def cuda_and_bitsandbytes() -> bool:
     import importlib.util
 
@@ -351,7 +366,7 @@ def test_train_tab_runs_one_job_at_a_time_and_stops_cleanly(tiny_base, data_file
     from train.tabs.train import TrainingJob, build_train_tab
 
     with gr.Blocks():
-        build_train_tab(gr.Dropdown(["default"], value="default"))
+        build_train_tab()
     job = TrainingJob()
     stopped = threading.Event()
     config = tiny_config(tiny_base, data_file, tmp_path, max_steps=50, save_steps=100)
@@ -382,6 +397,34 @@ def test_train_tab_inputs_become_the_job_config():
     assert config.output_dir.endswith("adapters/mine") and config.data.endswith("data/train.jsonl")
     with pytest.raises(ValueError, match="shipped adapter"):
         job_config("", BUILT_IN, None, False, "default", values)
+
+
+def test_train_tab_shows_the_command_the_status_and_a_worse_adapter(tmp_path, monkeypatch):
+    pytest.importorskip("gradio")
+    import train.tabs.train as tab
+    from train.sft import Progress
+
+    config = replace_config(tab, output_dir=str(tab.ADAPTERS_DIR / "mine"), r=8)
+    assert tab.command_line(config) == "python -m train.sft --output-dir adapters/mine --r 8"
+    uploaded = replace_config(tab, data=str(tmp_path / "mine.jsonl"), output_dir=str(tab.ADAPTERS_DIR / "mine"))
+    assert tab.command_line(uploaded) == "python -m train.sft --data mine.jsonl --output-dir adapters/mine"
+    job = tab.TrainingJob(status="running", owner="someone", config=replace_config(tab, eval_rows=0),
+                          log=["12:00:00 loading x ..."])
+    monkeypatch.setattr(tab, "JOB", job)
+    assert tab.status_markdown(None).endswith("(started by another user) · preparing: loading x ...")
+    job.progress = [Progress(1, 10, 2.5, 1e-4, 0.1, 3.0, 27.0, 100),
+                    Progress(1, 10, None, None, 0.1, 4.0, None, 0, eval_loss=2.75)]
+    assert "step 1/10 · loss 2.5000 · validation loss 2.7500 · lr 1.00e-04 · " in tab.status_markdown(None)
+    assert tab.loss_frame().values.tolist() == [[1, 2.5, "training (weighted)"], [1, 2.75, "validation"]]
+    info = {"adapter_dir": "adapters/mine", "eval_rows": 20, "metrics_before": {"accuracy": 0.5},
+            "metrics_after": {"accuracy": 0.4}}
+    assert tab.worse_than_base(info).startswith("mine got 40% of the 20 validation rows right and the base model 50%")
+    assert tab.worse_than_base({**info, "metrics_after": {"accuracy": 0.5}}) is None
+
+
+def replace_config(tab, **changes):
+    """An SFTJobConfig as the Train tab makes them (absolute paths)."""
+    return SFTJobConfig(**{"data": str(tab.ROOT / "data" / "train.jsonl"), **changes})
 
 
 def test_training_and_evaluation_read_a_rows_tools_alike(tokenizer):

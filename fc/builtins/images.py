@@ -2,6 +2,8 @@
 
 The model comes from FC_IMAGE_MODEL (default `stabilityai/sd-turbo`, or any local diffusers folder);
 `tiny-random` builds a tiny random-weight pipeline from configs: noise, but the real code path, offline.
+A model that cannot be loaded from here (the Hub unreachable and the model not downloaded) is refused at once
+with the reason and what to pick instead; images are generated one at a time (`generate`), whoever asks.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fc import ROOT
+from fc.hub import hub_offline_reason, source_problem
 
 DEFAULT_IMAGE_MODEL = "stabilityai/sd-turbo"
 TINY_RANDOM = "tiny-random"
@@ -31,7 +34,8 @@ class ImageSettings:
 
 settings = ImageSettings()
 _pipelines: dict[str, object] = {}
-_lock = threading.Lock()
+_lock = threading.Lock()  # loading pipelines
+_generating = threading.Lock()  # one image at a time: the chat's and the MCP endpoint's requests alike
 
 
 def _tiny_random_pipeline():
@@ -63,6 +67,17 @@ def _tiny_random_pipeline():
         requires_safety_checker=False)
 
 
+def model_problem(model: str) -> str | None:
+    """None when `model` can be loaded here; else a one-line reason and what to choose instead."""
+    if model == TINY_RANDOM or model in _pipelines:
+        return None
+    problem = source_problem(model, "model_index.json")
+    if problem:
+        return (f"No image model: {problem}. Pick {TINY_RANDOM!r} (draws noise, works offline) or a local "
+                "diffusers folder as the image model (the Chat tab's image settings, or --image-model).")
+    return None
+
+
 def load_pipeline(model: str):
     """The pipeline for `model`, loaded once; on GPU in fp16 when there is one."""
     with _lock:
@@ -76,7 +91,8 @@ def load_pipeline(model: str):
 
                 cuda = torch.cuda.is_available()
                 pipe = AutoPipelineForText2Image.from_pretrained(
-                    model, torch_dtype=torch.float16 if cuda else torch.float32)
+                    model, torch_dtype=torch.float16 if cuda else torch.float32,
+                    local_files_only=hub_offline_reason() is not None)  # offline: from the cache, no retries
             pipe.set_progress_bar_config(disable=True)
             _pipelines[model] = pipe.to("cuda" if torch.cuda.is_available() else "cpu")
         return _pipelines[model]
@@ -88,22 +104,30 @@ def generate_image(prompt: str) -> dict:
     Args:
         prompt: What the image should show, including subject and style.
     """
+    return generate(prompt, settings)
+
+
+def generate(prompt: str, s: ImageSettings) -> dict:
+    """`generate_image` with the settings `s`: the result (or `{"error": ...}`), one image at a time."""
     import torch
 
     if not isinstance(prompt, str) or not prompt.strip():
         return {"error": "prompt must be a non-empty description of the image"}
-    s = settings
-    try:
-        pipe = load_pipeline(s.model)
-    except Exception as e:
-        return {"error": (
-            f"Could not load the image model {s.model!r} ({type(e).__name__}: {str(e)[:200]}). "
-            "Fix: connect to the internet so it can be downloaded from the Hugging Face Hub, "
-            "set FC_IMAGE_MODEL (or --image-model) to a local diffusers folder, "
-            f"or use {TINY_RANDOM!r} for an offline pipeline that draws noise.")}
-    generator = torch.Generator("cpu").manual_seed(s.seed) if s.seed is not None else None
-    image = pipe(prompt, num_inference_steps=s.steps, guidance_scale=s.guidance_scale,
-                 width=s.width, height=s.height, generator=generator).images[0]
+    problem = model_problem(s.model)
+    if problem:
+        return {"error": problem}
+    with _generating:
+        try:
+            pipe = load_pipeline(s.model)
+        except Exception as e:
+            return {"error": (
+                f"Could not load the image model {s.model!r} ({type(e).__name__}: {str(e)[:200]}). "
+                "Fix: connect to the internet so it can be downloaded from the Hugging Face Hub, "
+                "set FC_IMAGE_MODEL (or --image-model) to a local diffusers folder, "
+                f"or use {TINY_RANDOM!r} for an offline pipeline that draws noise.")}
+        generator = torch.Generator("cpu").manual_seed(s.seed) if s.seed is not None else None
+        image = pipe(prompt, num_inference_steps=s.steps, guidance_scale=s.guidance_scale,
+                     width=s.width, height=s.height, generator=generator).images[0]
     s.output_dir.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha1(f"{prompt}|{time.time_ns()}".encode()).hexdigest()[:12]
     path = s.output_dir / f"{digest}.png"

@@ -48,9 +48,10 @@ def training_info(config: SFTJobConfig, targets: list[str] | str, output_dir: Pa
     state = trainer.state
     seconds = output.metrics.get("train_runtime", time.monotonic() - started)
     metrics_before, metrics_after = metrics
+    hyperparameters = {**dataclasses.asdict(config), "target_modules": targets}
     return {
         "adapter_dir": str(output_dir), "base_model": config.base_model,
-        "hyperparameters": {**dataclasses.asdict(config), "target_modules": targets},
+        "hyperparameters": hyperparameters,
         "data": {"path": config.data, "conversations": len(rows), "rows": len(tokenized.input_ids),
                  "truncated": tokenized.truncated, "dropped": tokenized.dropped,
                  "categories": dict(Counter(r.get("category", "") for r in rows)),
@@ -61,9 +62,23 @@ def training_info(config: SFTJobConfig, targets: list[str] | str, output_dir: Pa
         "tokens_seen": state.num_input_tokens_seen, "tokens_per_s": state.num_input_tokens_seen / max(seconds, 1e-9),
         "final_loss": losses[-1] if losses else None, "mean_loss": output.training_loss, "loss_history": losses,
         "bf16": trainer.args.bf16, "device": str(trainer.args.device), "eval_rows": eval_rows,
+        "effective": effective_settings(trainer), "command": reproduce_command(hyperparameters),
         "metrics_before": metrics_before, "metrics_after": metrics_after,
         "versions": _versions(), "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
+
+
+def effective_settings(trainer) -> dict:
+    """What the run used where the config leaves it to the libraries (for training_info.json)."""
+    import torch
+
+    args, state = trainer.args, trainer.state
+    scheduler = getattr(args.lr_scheduler_type, "value", args.lr_scheduler_type)
+    return {"max_steps": state.max_steps, "warmup_steps": args.get_warmup_steps(state.max_steps),
+            "lr_scheduler": str(scheduler), "threads": torch.get_num_threads(), "device": str(args.device),
+            "bf16": args.bf16, "eval_steps": state.eval_steps if args.eval_strategy != "no" else None,
+            "sequences_per_step": args.per_device_train_batch_size * args.gradient_accumulation_steps
+                                  * args.world_size}
 
 
 def save_training_info(folder: Path, info: dict) -> None:

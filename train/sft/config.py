@@ -72,8 +72,11 @@ class Progress:
     elapsed_s: float
     eta_s: float | None
     tokens_seen: int  # real (non-padding) tokens
+    eval_loss: float | None = None  # set (and `loss` None) in the report of a validation-loss measurement
 
     def line(self) -> str:
+        if self.eval_loss is not None:
+            return f"step {self.step}/{self.max_steps} validation loss {self.eval_loss:.4f}"
         loss = f"loss {self.loss:.4f}" if self.loss is not None else "loss -"
         lr = f"lr {self.learning_rate:.2e}" if self.learning_rate is not None else ""
         tps = self.tokens_seen / self.elapsed_s if self.elapsed_s > 0 else 0

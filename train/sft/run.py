@@ -20,6 +20,7 @@ from train.sft.loss import TokenLoss, supervised_head_trainer
 from train.distributed import (four_bit_device_map, full_state_dict, is_main_process, sharded, training_device,
                                world_size)
 
+EVAL_LOSS_EVERY = 0.2  # with validation rows: their loss is measured after every fifth of the steps
 EVAL_MAX_NEW_TOKENS = 128  # room for every reply of our val and test splits (bench/BENCHMARKS.md)
 SWITCHES = ("A switch (--resume, --load-in-4bit, --include-corrections, --gradient-checkpointing) is given alone "
             "to turn it on, or as --resume true / --resume false; --bf16 takes true or false (left out: auto).")
@@ -118,6 +119,9 @@ def _progress_callback(stop_event, on_progress, losses: list):
             logs = logs or {}
             if "loss" in logs:
                 self._report(state, logs)
+            if "eval_loss" in logs and on_progress:
+                on_progress(Progress(state.global_step, state.max_steps, None, None, state.epoch or 0.0,
+                                     time.monotonic() - self.start, None, 0, eval_loss=logs["eval_loss"]))
             self._stop_if_asked(control)  # the progress report may have asked to stop: do it at this step
 
         @staticmethod
@@ -140,7 +144,7 @@ def _progress_callback(stop_event, on_progress, losses: list):
 
 
 def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRows, targets: list[str] | str,
-                 work_dir: Path, bf16: bool, callbacks: list | None = None):
+                 work_dir: Path, bf16: bool, callbacks: list | None = None, validation: TokenizedRows | None = None):
     """The SFTTrainer for `config`: LoRA on `targets`, our pre-tokenised rows (TRL's collator turns the
     assistant masks into labels), `config.decision_weight` in the loss, checkpoints in `work_dir`, progress
     through `callbacks` only."""
@@ -158,12 +162,18 @@ def make_trainer(config: SFTJobConfig, model, tokenizer, tokenized: TokenizedRow
         seed=config.seed, bf16=bf16, use_cpu=not torch.cuda.is_available(),
         activation_checkpointing=config.gradient_checkpointing, max_length=config.max_length,
         train_sampling_strategy="group_by_length", include_num_input_tokens_seen="non_padding",
-        report_to="none", disable_tqdm=True, dataloader_pin_memory=False, ddp_find_unused_parameters=False)
+        report_to="none", disable_tqdm=True, dataloader_pin_memory=False, ddp_find_unused_parameters=False,
+        **(dict(eval_strategy="steps", eval_steps=EVAL_LOSS_EVERY, per_device_eval_batch_size=config.batch_size,
+                prediction_loss_only=True) if validation else {}))
     peft_config = LoraConfig(r=config.r, lora_alpha=config.alpha, lora_dropout=config.dropout,
                              target_modules=targets, task_type="CAUSAL_LM")
-    dataset = Dataset.from_dict({"input_ids": tokenized.input_ids, "assistant_masks": tokenized.assistant_masks})
-    trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset, processing_class=tokenizer,
-                                        peft_config=peft_config, callbacks=callbacks,
+
+    def dataset(rows: TokenizedRows):
+        return Dataset.from_dict({"input_ids": rows.input_ids, "assistant_masks": rows.assistant_masks})
+
+    trainer = supervised_head_trainer()(model=model, args=args, train_dataset=dataset(tokenized),
+                                        eval_dataset=dataset(validation) if validation else None,
+                                        processing_class=tokenizer, peft_config=peft_config, callbacks=callbacks,
                                         loss=TokenLoss(config.decision_weight))
     trainer.remove_callback(PrinterCallback)
     return trainer
@@ -230,8 +240,10 @@ def train(config: SFTJobConfig, *, on_progress: Callable[[Progress], None] | Non
     if checkpoint is None and work_dir.exists():
         shutil.rmtree(work_dir)
     losses: list[float] = []
+    validation = tokenize_rows(val_rows, tokenizer, config.max_length) if val_rows else None
     trainer = make_trainer(config, model, tokenizer, tokenized, targets, work_dir, bf16,
-                           callbacks=[_progress_callback(stop_event, on_progress, losses)])
+                           callbacks=[_progress_callback(stop_event, on_progress, losses)],
+                           validation=validation if validation and validation.input_ids else None)
     trainable, total = trainer.model.get_nb_trainable_parameters()
     log(f"LoRA r={config.r} on {targets}: {trainable:,} trainable of {total:,} parameters; "
         f"bf16={bf16}, device={trainer.args.device}"

@@ -6,32 +6,38 @@ functions that also work from the command line; per-user results live in `gr.Sta
 """
 from __future__ import annotations
 
+import concurrent.futures
 import json
+import queue
+import time
 
 import gradio as gr
-import pandas as pd
 import spaces
+import pandas as pd
 
 from fc import DATA_DIR
-from fc.backends import BackendError, connect
-from fc.embedded import EMBEDDED
+from fc.backends import connect
+from fc.embedded import EMBEDDED, base_label
 from fc.settings import GenerationSettings
-from fc.tabs.chat import ModelFactory, adapter_choices, default_model_factory, endpoint_fields
+from fc.tabs.chat import ModelFactory, adapter_picker, default_model_factory, endpoint_fields, load_error
+from fc.tabs.transcript import ERROR, fenced
 from train.corrections import append_correction, correction_row, parse_turn, turn_of_prediction
 from train.evaluate import (EvalConfig, confusion_figure, evaluate, expected_text, format_message, load_rows,
                             predicted_text, summary_markdown)
 from train.dataset import row_tools
 from train.metrics import FAILURE_KINDS, split_row, turn_calls
+from train.sft import format_seconds
 from train.tabs.upload import check_upload
 
 SOURCES = {"validation split": DATA_DIR / "val.jsonl", "test split": DATA_DIR / "test.jsonl",
            "hand-written": DATA_DIR / "handwritten.jsonl", "upload JSONL": None, "BFCL": None}
 ALL = "all"
-EVAL_GPU_SECONDS = 180  # the most GPU time one evaluation holds on ZeroGPU (fc.model.zero_gpu)
 FAILURE_COLUMNS = ["#", "kind", "category", "id", "last user message", "reason"]
 FLAG_COLUMNS = ["#", "time", "model", "note", "last user message"]
+EVAL_GPU_SECONDS = 180  # the most GPU time one evaluation holds on ZeroGPU (fc.model.zero_gpu)
 # Row fields that describe a prediction, not the conversation: never copied into a correction.
 NOT_COPIED = {"messages", "tools", "prediction", "raw_output", "failure", "failure_reason", "bfcl_answer"}
+_runner = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="evaluate")
 
 
 # ------------------------------------------------------------------------------------ plain functions
@@ -50,7 +56,7 @@ def rows_for(source: str, upload: str | None, bfcl: list[str] | None, max_rows: 
     try:
         rows = load_rows(data=path, limit=limit)
     except FileNotFoundError:
-        raise ValueError(f"{path} does not exist yet (generate the splits with `python -m train.data.generate`)") from None
+        raise ValueError(f"{path} does not exist yet (generate the splits with `python -m train.generate`)") from None
     if not rows:
         raise ValueError(f"{path} has no rows")
     return rows
@@ -72,8 +78,7 @@ def failure_table(predictions: list[dict], kind: str = ALL, category: str = ALL)
 
 def as_code(text: str) -> str:
     """Text shown verbatim in Markdown (model output may contain `<tool_call>`-like tags)."""
-    fence = "````" if "```" in text else "```"
-    return f"{fence}text\n{text}\n{fence}"
+    return fenced(text, "text")
 
 
 def conversation_markdown(messages: list[dict]) -> str:
@@ -139,13 +144,13 @@ def save_correction(target: dict | None, text: str) -> str:
         raise ValueError("select a failure or a flagged turn first")
     row = correction_row(target["context"], parse_turn(text), target["tools"], **target["extras"])
     append_correction(row)
-    return f"✅ Appended to corrections ({row.get('id') or 'row'}, {len(row['messages'])} messages)."
+    return f"✓ Appended to corrections ({row.get('id') or 'row'}, {len(row['messages'])} messages)."
 
 
 # --------------------------------------------------------------------------------------------- the tab
-def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: int | None = None) -> None:
-    """Build the Evaluate tab inside the current Blocks/Tab and wire its events. `model_factory` maps
-    (base, adapter) to a `fc.model.ModelHandle` (default: the server-wide model cache)."""
+def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: int | None = None) -> gr.Dropdown:
+    """Build the Evaluate tab inside the current Blocks/Tab and wire its events; returns its adapter picker.
+    `model_factory` maps (base, adapter) to a `fc.model.ModelHandle` (default: the server-wide model cache)."""
     factory = model_factory or default_model_factory(threads)
     from train.bfcl import bfcl_categories
 
@@ -159,8 +164,10 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     flags = gr.State([])
 
     with gr.Row():
-        base = gr.Textbox(EMBEDDED, label="Base model", info="'embedded', a Hub id or a local folder")
-        adapter = gr.Dropdown(adapter_choices(), value="default", label="Adapter", allow_custom_value=True)
+        base = gr.Textbox(EMBEDDED, label="Base model", info="'embedded', a Hub id or a local folder",
+                          elem_id="eval-base")
+        with gr.Column():
+            adapter = adapter_picker("default", "Adapter", "eval-adapter")
     with gr.Accordion("OpenAI-compatible endpoint", open=False):
         with gr.Row():
             api_base, api_model = endpoint_fields("Evaluate")
@@ -217,39 +224,58 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
     upload.upload(check_upload, upload, status)
 
     def on_run(base_value, adapter_value, source_value, upload_value, bfcl_value, rows_value, batch, tokens,
-               threshold, guided, use_decoys, api_base_value, api_model_value, progress=gr.Progress()):
-        empty = pd.DataFrame(columns=FAILURE_COLUMNS)
+               threshold, guided, use_decoys, api_base_value, api_model_value):
+        """Run the evaluation in a worker thread; the status says what happens (loading, rows done, ETA)."""
+        empty, later = pd.DataFrame(columns=FAILURE_COLUMNS), (gr.skip(),) * 6
+        base_value, adapter_value = (base_value or "").strip() or EMBEDDED, adapter_value or "default"
         api_base_value, api_model_value = (api_base_value or "").strip(), (api_model_value or "").strip()
         try:
             rows = rows_for(source_value, upload_value, bfcl_value, rows_value)
-            progress(0, desc="loading model")
-            handle = connect(api_base_value, api_model_value or None) if api_base_value else \
-                factory((base_value or "").strip() or EMBEDDED, adapter_value or "default")
         except ValueError as e:  # DatasetError included: show every numbered line
-            return (f"❌ {e}".replace("\n", "  \n"), "", None, empty, [], gr.update(), gr.update())
+            yield (f"{ERROR} {e}".replace("\n", "  \n"), "", None, empty, [], gr.skip(), gr.skip())
+            return
+        what = api_base_value or f"{base_label(base_value)}, adapter {adapter_value}"
+        yield (f"Loading the model ({what})…", *later)
+        try:
+            handle = (connect(api_base_value, api_model_value or None) if api_base_value
+                      else factory(base_value, adapter_value))
         except Exception as e:
-            return (f"❌ could not load the model: {type(e).__name__}: {e}", "", None, empty, [], gr.update(),
-                    gr.update())
+            problem = f"could not connect to {api_base_value}: {type(e).__name__}: {e}" if api_base_value \
+                else load_error(base_value, adapter_value, e)
+            yield (f"{ERROR} {problem}", "", None, empty, [], gr.skip(), gr.skip())
+            return
         config = EvalConfig(base_model=base_value, adapter=adapter_value, batch_size=int(batch),
                             decoys=bool(use_decoys), api_base=api_base_value or None, api_model=api_model_value or None,
                             generation=GenerationSettings(int(tokens), call_threshold=float(threshold),
                                                           guided_calls=bool(guided)))
+        reports: queue.Queue = queue.Queue()
+        started = time.perf_counter()
+        work = _runner.submit(evaluate, rows, handle, config, lambda done, total: reports.put((done, total)))
+        yield (f"Generating replies for {len(rows)} rows with {handle.label}…", *later)
+        while not work.done():
+            try:
+                done, total = reports.get(timeout=0.25)
+            except queue.Empty:
+                continue
+            elapsed = time.perf_counter() - started
+            yield (f"Generating: **{done}/{total} rows** done · {format_seconds(elapsed)} · ETA "
+                   f"{format_seconds(elapsed / done * (total - done))}", *later)
         try:
-            result = evaluate(rows, handle, config,
-                              progress=lambda done, total: progress((done, total), desc="generating", unit="rows"))
-        except BackendError as e:
-            return f"❌ {e}", "", None, empty, [], gr.update(), gr.update()
+            result = work.result()
+        except Exception as e:
+            yield (f"{ERROR} evaluation failed: {type(e).__name__}: {e}", "", None, empty, [], gr.skip(), gr.skip())
+            return
         m = result.metrics
         categories = sorted({r.get("category") or "" for r in result.predictions} - {""})
-        message = (f"✅ {handle.label}: {m['rows']} rows in {m['generation_seconds']:.1f} s "
+        message = (f"✓ {handle.label}: {m['rows']} rows in {m['generation_seconds']:.1f} s "
                    f"({m['examples_per_s']:.2f} rows/s), {len(result.failures)} failures")
-        return (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
-                result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
+        yield (message, summary_markdown(m), confusion_figure(m), failure_table(result.predictions),
+               result.predictions, gr.update(value=ALL), gr.update(choices=[ALL, *categories], value=ALL))
 
     run.click(spaces.GPU(on_run, duration=EVAL_GPU_SECONDS),
               [base, adapter, source, upload, bfcl, max_rows, batch_size, max_new_tokens, call_threshold, guided_calls,
                decoys, api_base, api_model],
-              [status, summary, plot, table, results, kind, category])
+              [status, summary, plot, table, results, kind, category], show_progress="minimal")
     kind.change(failure_table, [results, kind, category], table)
     category.change(failure_table, [results, kind, category], table)
 
@@ -275,7 +301,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         try:
             found = read_flags()
         except ValueError as e:
-            return [], pd.DataFrame(columns=FLAG_COLUMNS), f"❌ {e}"
+            return [], pd.DataFrame(columns=FLAG_COLUMNS), f"{ERROR} {e}"
         note = (f"{len(found)} flagged turn(s) in {flags_path()}" if found
                 else "Nothing flagged yet (flag a turn in the Chat tab).")
         return found, flag_table(found), note
@@ -297,7 +323,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         try:
             shown = show_flag(flag, None)
         except ValueError as e:
-            return (number, gr.update(choices=[], value=None), "", None, f"❌ {e}", "", "")
+            return (number, gr.update(choices=[], value=None), "", None, f"{ERROR} {e}", "", "")
         return (number, gr.update(choices=choices, value=choices[-1][1]), *shown)
 
     selected_flag = gr.State(None)
@@ -316,6 +342,7 @@ def build_evaluate_tab(model_factory: ModelFactory | None = None, *, threads: in
         try:
             return save_correction(chosen, text)
         except ValueError as e:
-            return f"❌ Not appended: {e}"
+            return f"{ERROR} Not appended: {e}"
 
     append.click(on_append, [target, editor], append_status)
+    return adapter

@@ -9,7 +9,7 @@ import shutil
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import gradio as gr
@@ -17,9 +17,10 @@ import pandas as pd
 
 from fc import ADAPTERS_DIR, ROOT
 from fc.embedded import EMBEDDED
+from fc.tabs.chat import ChatTab, adapter_choices
 from train.dataset import load_jsonl
 from train.tabs.upload import check_upload
-from train.sft import ADAPTER_DTYPES, Progress, SFTJobConfig, TrainResult, format_seconds, train
+from train.sft import ADAPTER_DTYPES, Progress, SFTJobConfig, TrainResult, format_seconds, reproduce_command, train
 
 BUILT_IN = "Built-in generated data (data/train.jsonl)"
 UPLOAD = "Upload a JSONL file"
@@ -90,8 +91,7 @@ class TrainingJob:
         with self.lock:
             self.progress = [*self.progress, report]
             self.version += 1
-        if report.step == 1 or report.step % 10 == 0 or report.step == report.max_steps:
-            self._log(report.line())
+        self._log(report.line())
 
     def _run(self) -> None:
         try:
@@ -123,8 +123,9 @@ HYPER_FIELDS = ["max_rows", "chain", "r", "alpha", "dropout", "target_modules", 
 
 
 def job_config(base_model: str, dataset: str, upload: str | None, include_corrections: bool, name: str,
-               values: dict) -> SFTJobConfig:
-    """The tab's inputs (`values`: the HYPER_FIELDS) as an `SFTJobConfig`; ValueError with what to fix."""
+               values: dict, keep_upload: bool = True) -> SFTJobConfig:
+    """The tab's inputs (`values`: the HYPER_FIELDS) as an `SFTJobConfig`; ValueError with what to fix.
+    With `keep_upload`, an uploaded file is copied to runs/uploads/ for the run (else named as it is)."""
     name = (name or "").strip()
     if not ADAPTER_NAME.match(name):
         raise ValueError("Name the adapter with letters, digits, '.', '_' or '-' (at most 64 characters).")
@@ -134,9 +135,11 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
         if not upload:
             raise ValueError("Upload a JSONL file first, or choose the built-in data.")
         load_jsonl(upload)  # DatasetError lists the bad lines
-        UPLOADS_DIR.mkdir(parents=True, exist_ok=True)
-        data = UPLOADS_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}-{Path(upload).name}"
-        shutil.copyfile(upload, data)  # Gradio's upload cache may be cleaned while training runs
+        data = Path(upload)
+        if keep_upload:
+            UPLOADS_DIR.mkdir(parents=True, exist_ok=True)
+            data = UPLOADS_DIR / f"{time.strftime('%Y%m%d-%H%M%S')}-{Path(upload).name}"
+            shutil.copyfile(upload, data)  # Gradio's upload cache may be cleaned while training runs
     else:
         data = ROOT / SFTJobConfig.data
         if not data.exists():
@@ -156,35 +159,75 @@ def job_config(base_model: str, dataset: str, upload: str | None, include_correc
                    adapter_dtype=values["adapter_dtype"], **numbers)
 
 
+def shown_path(path: str | Path) -> str:
+    """A path as the page shows it: relative to the project when inside it."""
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def command_line(config: SFTJobConfig) -> str:
+    """The `python -m train.sft` command that runs `config` (project paths relative, an upload by its name)."""
+    data = shown_path(config.data) if Path(config.data).is_relative_to(ROOT) else Path(config.data).name
+    return reproduce_command({**asdict(config), "data": data, "output_dir": shown_path(config.output_dir)})
+
+
+def worse_than_base(info: dict) -> str | None:
+    """A warning when the trained adapter got fewer validation rows right than the base model."""
+    before, after = info.get("metrics_before"), info.get("metrics_after")
+    if not (before and after) or after["accuracy"] >= before["accuracy"]:
+        return None
+    return (f"{Path(info['adapter_dir']).name} got {after['accuracy']:.0%} of the {info['eval_rows']} validation "
+            f"rows right and the base model {before['accuracy']:.0%}: it is worse than the base model there.")
+
+
 def status_markdown(session: str | None) -> str:
     job = JOB
     if job.status == "idle":
         return "No training has run since the server started."
     who = "you" if job.owner == session else "another user"
-    latest = job.progress[-1] if job.progress else None
-    where = (f"step {latest.step}/{latest.max_steps} · loss {latest.loss:.4f} · "
-             f"elapsed {format_seconds(latest.elapsed_s)} · ETA {format_seconds(latest.eta_s)}" if latest else
-             "preparing (loading data and model, evaluating the base model)…")
+    steps = [p for p in job.progress if p.loss is not None]
+    validation = [p for p in job.progress if p.eval_loss is not None]
+    if steps:
+        latest = steps[-1]
+        where = " · ".join([
+            f"step {latest.step}/{latest.max_steps}", f"loss {latest.loss:.4f}",
+            *([f"validation loss {validation[-1].eval_loss:.4f}"] if validation else []),
+            *([f"lr {latest.learning_rate:.2e}"] if latest.learning_rate is not None else []),
+            f"elapsed {format_seconds(latest.elapsed_s)}", f"ETA {format_seconds(latest.eta_s)}"])
+    else:  # loading data and model, maybe evaluating the base model: say which, from the log
+        where = "preparing: " + (job.log[-1].split(" ", 1)[-1] if job.log else "starting…")
     target = Path(job.config.output_dir).name
     if job.status == "running":
-        return f"⏳ **Training `{target}`** (started by {who}) · {where}"
+        return f"**Training `{target}`** (started by {who}) · {where}"
     if job.status == "stopping":
-        return f"⏹️ **Stopping `{target}`** · {where}"
+        return f"■ **Stopping `{target}`** · {where}"
     if job.status == "failed":
-        return f"❌ **Training `{target}` failed:** {job.error}"
+        return f"✗ **Training `{target}` failed:** {job.error}"
     if job.status == "stopped":
         checkpoint = job.result.checkpoint_dir if job.result else None
-        return (f"⏹️ **Stopped `{target}`** after {job.result.steps if job.result else 0} steps; the previous "
+        return (f"■ **Stopped `{target}`** after {job.result.steps if job.result else 0} steps; the previous "
                 "adapter (if any) is unchanged"
                 + (f"; tick *Resume* and Start to continue from `{Path(checkpoint).name}`." if checkpoint else "."))
     result = job.result
     loss = f"{result.final_loss:.4f}" if result.final_loss is not None else "?"
-    return (f"✅ **Trained `{target}`** in {format_seconds(result.seconds)}: {result.steps} steps, final loss "
-            f"{loss}; saved to `{result.adapter_dir}`.")
+    worse = worse_than_base(result.info)
+    return (f"✓ **Trained `{target}`** in {format_seconds(result.seconds)}: {result.steps} steps, final loss "
+            f"{loss}; saved to `{shown_path(result.adapter_dir)}`." + (f"  \n⚠ {worse}" if worse else ""))
 
 
 def loss_frame() -> pd.DataFrame:
-    return pd.DataFrame({"step": [p.step for p in JOB.progress], "loss": [p.loss for p in JOB.progress]})
+    """The loss plot's points: the training loss of every step and each validation-loss measurement."""
+    rows = [(p.step, p.loss, "training (weighted)") for p in JOB.progress if p.loss is not None]
+    rows += [(p.step, p.eval_loss, "validation") for p in JOB.progress if p.eval_loss is not None]
+    return pd.DataFrame(rows, columns=["step", "loss", "series"]).astype({"step": int, "loss": float})
+
+
+def loss_plot(**kwargs) -> gr.LinePlot:
+    """The loss plot, its x axis in whole steps over the whole run. Without points it starts from None: a plot
+    that starts from an empty frame never draws the points it gets later (Gradio 6.31)."""
+    total = JOB.progress[-1].max_steps if JOB.progress else 0
+    frame = loss_frame()
+    return gr.LinePlot(frame if len(frame) else None, x_lim=[0, max(total, 10)], **kwargs)
 
 
 def metrics_frame() -> pd.DataFrame:
@@ -199,10 +242,10 @@ def metrics_frame() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["metric", "before", "after", "n"])
 
 
-def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
-                    chat_base_model: gr.Textbox | None = None) -> None:
-    """Build the Train tab inside the current Blocks/Tab. `chat_adapter_dropdown` (and `chat_base_model`) are
-    the Chat tab's components that "Use in Chat" sets; without them that button is hidden."""
+def build_train_tab(chat: ChatTab | None = None, tabs: gr.Tabs | None = None) -> gr.Number:
+    """Build the Train tab inside the current Blocks/Tab. "Use in Chat" sets and loads the model of `chat` (the
+    Chat tab) and selects its tab (id "chat" in `tabs`); without `chat` that button is hidden. Returns a state
+    that changes whenever a training finishes (to refresh the adapter pickers)."""
     defaults = replace(SFTJobConfig(), **TAB_DEFAULTS)
     seen = gr.State(-1)  # the JOB.version this page shows
 
@@ -254,15 +297,24 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
             with gr.Row():
                 start = gr.Button("Start training", variant="primary", elem_id="train-start")
                 stop = gr.Button("Stop", variant="stop", elem_id="train-stop")
+            command = gr.Code(command_line(replace(defaults, data=str(ROOT / SFTJobConfig.data),
+                                                   output_dir=str(ADAPTERS_DIR / "my-adapter"))),
+                              language="shell", label="The same training from the command line", wrap_lines=True,
+                              lines=3, max_lines=8,
+                              interactive=False, elem_id="train-command")
         with gr.Column(scale=3, min_width=400):
             status = gr.Markdown(status_markdown(None), elem_id="train-status")
-            plot = gr.LinePlot(loss_frame(), x="step", y="loss", title="Training loss", height=260,
-                               y_lim=[0, None])
+            plot = loss_plot(x="step", y="loss", color="series", title="Loss", x_title="optimizer step",
+                             y_title="loss (lower is better)", x_axis_format="d", y_axis_format=".2f", height=260,
+                             y_lim=[0, None], elem_id="train-loss")
+            gr.Markdown("The training loss weights each reply's first token by the decision-token weight; the "
+                        "validation loss (with validation rows) is plain cross-entropy.")
             log = gr.Textbox("", label="Log", lines=10, max_lines=10, autoscroll=True, interactive=False,
                              elem_id="train-log")
             metrics = gr.Dataframe(metrics_frame(), label="Validation metrics, before vs after", interactive=False)
-            use_in_chat = gr.Button("Use in Chat", visible=chat_adapter_dropdown is not None, interactive=False,
+            use_in_chat = gr.Button("Use in Chat", visible=chat is not None, interactive=False,
                                     elem_id="train-use-in-chat")
+    trained = gr.Number(0, visible="hidden")  # JOB.version of the last finished training this page saw
     timer = gr.Timer(1.0)
     hyper = [max_rows, chain, r, alpha, dropout, target_modules, decision_weight, lr, epochs, max_steps, batch_size,
              grad_accum, max_length, seed, threads, bf16, load_in_4bit, eval_rows, resume, adapter_dtype]
@@ -287,38 +339,52 @@ def build_train_tab(chat_adapter_dropdown: gr.Dropdown | None = None,
         elif not JOB.stop():
             gr.Info("No training is running.")
 
+    def preview(inputs: dict) -> str:
+        try:
+            return command_line(job_config(inputs[base_model], inputs[dataset], inputs[upload],
+                                           inputs[include_corrections], inputs[name],
+                                           {key: inputs[c] for key, c in zip(HYPER_FIELDS, hyper)},
+                                           keep_upload=False))
+        except (ValueError, OSError) as e:
+            return f"# {e}"
+
     def refresh(last_seen: int, request: gr.Request):
         if JOB.version == last_seen:
-            return (gr.skip(),) * 8
+            return (gr.skip(),) * 9
         session = request.session_hash if request else None
         finished = JOB.status == "finished" and JOB.result is not None
-        return (JOB.version, status_markdown(session), loss_frame(), "\n".join(JOB.log), metrics_frame(),
+        return (JOB.version, status_markdown(session), loss_plot(), "\n".join(JOB.log), metrics_frame(),
                 gr.Button(interactive=not JOB.running), gr.Button(interactive=JOB.running and JOB.owner == session),
-                gr.Button(interactive=finished))
+                gr.Button(interactive=finished), JOB.version if finished else gr.skip())
 
+    settings = {base_model, dataset, upload, include_corrections, name, *hyper}
     dataset.change(show_upload, dataset, [upload, upload_check], queue=False, api_visibility="private")
     upload.upload(on_upload, upload, upload_check, queue=False, api_visibility="private")
     upload.clear(lambda: gr.Markdown("", visible=True), None, upload_check, queue=False, api_visibility="private")
-    start.click(on_start, {base_model, dataset, upload, include_corrections, name, *hyper}, None,
-                queue=False, api_visibility="private")
-    stop.click(on_stop, None, None, queue=False, api_visibility="private")
-    timer.tick(refresh, seen, [seen, status, plot, log, metrics, start, stop, use_in_chat], queue=False,
+    # queued (not queue=False): gr.Warning and gr.Info reach the page only from queued events
+    start.click(on_start, settings, None, api_visibility="private")
+    stop.click(on_stop, None, None, api_visibility="private")
+    timer.tick(refresh, seen, [seen, status, plot, log, metrics, start, stop, use_in_chat, trained], queue=False,
                api_visibility="private")
+    gr.on([component.change for component in settings], preview, settings, command, queue=False,
+          api_visibility="private")
 
-    if chat_adapter_dropdown is not None:
-        from fc.tabs.chat import adapter_choices
-
-        outputs = [chat_adapter_dropdown] + ([chat_base_model] if chat_base_model is not None else [])
+    if chat is not None:
+        outputs = [chat.adapter_dropdown, chat.base_model, chat.model_status] + ([tabs] if tabs is not None else [])
 
         def on_use_in_chat():
             result = JOB.result
             if not (result and result.adapter_dir):
                 gr.Warning("No finished adapter yet.")
-                return [gr.skip()] * len(outputs)
+                return (gr.skip(),) * len(outputs)
+            worse = worse_than_base(result.info)
+            if worse:
+                gr.Warning(worse)
             value = adapter_value(result.adapter_dir)
-            gr.Info(f"Chat now uses {Path(result.adapter_dir).name}: it loads with your next message.")
-            return [gr.Dropdown(choices=adapter_choices(value), value=value), gr.Textbox(JOB.config.base_model)
-                    ][:len(outputs)]
+            return (gr.Dropdown(choices=adapter_choices(value), value=value), gr.Textbox(JOB.config.base_model),
+                    f"Loading {Path(result.adapter_dir).name}…", gr.Tabs(selected="chat"))[:len(outputs)]
 
-        use_in_chat.click(on_use_in_chat, None, outputs, queue=False, api_visibility="private")
-
+        use_in_chat.click(on_use_in_chat, None, outputs, api_visibility="private").then(
+            chat.load_model, [chat.base_model, chat.adapter_dropdown], [chat.model_status, chat.hardware],
+            concurrency_id="model", api_visibility="private")
+    return trained

@@ -13,18 +13,18 @@ def check_upload(path: str | None) -> str:
     if not path:
         return ""
     if not str(path).endswith(".jsonl"):
-        return "❌ The upload must be a .jsonl file (one conversation per line)."
+        return "✗ The upload must be a .jsonl file (one conversation per line)."
     try:
         rows = load_jsonl(path)
     except DatasetError as e:
         shown = "\n".join(f"- line {n}: {reason}" for n, reason in e.problems[:MAX_SHOWN_PROBLEMS])
         more = len(e.problems) - MAX_SHOWN_PROBLEMS
-        return (f"❌ **{len(e.problems)} bad line(s)**; fix them and upload again:\n{shown}"
+        return (f"✗ **{len(e.problems)} bad line(s)**; fix them and upload again:\n{shown}"
                 + (f"\n- … and {more} more" if more > 0 else ""))
     except (OSError, UnicodeDecodeError) as e:
-        return f"❌ Could not read the file: {e}"
+        return f"✗ Could not read the file: {e}"
     if not rows:
-        return "❌ The file has no rows."
+        return "✗ The file has no rows."
     categories = Counter(str(row.get("category", "(none)")) for row in rows)
     top = ", ".join(f"{name} {n}" for name, n in categories.most_common(8))
-    return f"✅ {len(rows)} row{'s' if len(rows) != 1 else ''} ({top})"
+    return f"✓ {len(rows)} row{'s' if len(rows) != 1 else ''} ({top})"
