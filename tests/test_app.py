@@ -180,10 +180,12 @@ def test_compare_sends_the_message_to_both_models_and_streams_both(served):
     assert b == [("user", "What's the weather in Oslo?"), ("reply", "I would rather not say.")]
     assert header_a.startswith("**A** · scripted fake model · ") and header_a.endswith(" s · 1 tool call")
     assert header_b.startswith("**B** · other fake · ") and header_b.endswith(" s · 0 tool calls")
-    streamed = [(summarize(o[1]), summarize(o[2])) for o in job.outputs()
-                if isinstance(o[1], list) and isinstance(o[2], list)]
-    assert any(len(side_b) == 1 + 1 and side_b[-1][1].startswith("Thinking…") for _, side_b in streamed)
-    assert len({(len(x), len(y)) for x, y in streamed}) > 2, "both transcripts grow as the two models work"
+    # Each side streams on its own: which one moves first depends on timing, so check each side's own updates.
+    side_a = [summarize(o[1]) for o in job.outputs() if isinstance(o[1], list)]
+    side_b = [summarize(o[2]) for o in job.outputs() if isinstance(o[2], list)]
+    assert any(len(x) == 2 and x[-1][1].startswith("Thinking…") for x in side_a), "A shows a pending reply"
+    assert any(len(x) == 2 and x[-1][1].startswith("Thinking…") for x in side_b), "B shows a pending reply"
+    assert {2, 4} <= {len(x) for x in side_a}, "A's transcript grows as its model works"
 
 
 def test_a_model_that_fails_to_load_gives_a_message_not_a_traceback(tmp_path):

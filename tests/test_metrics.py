@@ -126,7 +126,7 @@ def test_always_call_predictor():
     assert metrics["valid_call_rate"] == 1.0 and metrics["parallel_call_accuracy"] == 0.0
     assert metrics["rouge_l"] == 0.0
     assert metrics["failures"] == {"invalid_call": 0, "missed_call": 0, "false_call": 3, "wrong_tool": 2,
-                                   "wrong_arguments": 0, "bad_answer": 0}
+                                   "wrong_arguments": 0, "invented_value": 0, "bad_answer": 0}
     assert metrics["accuracy"] == pytest.approx(1 / 6)
 
 
@@ -194,6 +194,16 @@ def test_bad_answer_uses_the_tool_values_the_expected_answer_quotes():
     assert bad.failure == "bad_answer" and "lyon" in bad.reason
 
 
+def test_an_answer_stating_a_value_no_result_holds_is_an_invented_value():
+    row = {"messages": [user("Time in Seoul?"), calls_turn(("get_time", {"city": "Seoul"})),
+                        tool_result("get_time", {"city": "Seoul", "time": "21:45", "date": "2026-12-02"}),
+                        text_turn("In Seoul it is 21:45.")]}
+    assert score_row(predict(row, "Seoul: 21:45 on 2026-12-02.")).failure is None
+    invented = score_row(predict(row, "Seoul: 21:45 (UTC+8)."))
+    assert invented.failure == "invented_value" and "UTC+8" in invented.reason and invented.invented
+    assert score_row(predict(row, "Seoul: 22:10.")).failure == "invented_value"
+
+
 def test_bad_answer_falls_back_to_rouge_when_no_value_is_quoted():
     row = {"messages": [user("天氣？薩爾斯堡"), calls_turn(("get_weather", {"city": "薩爾斯堡"})),
                         tool_result("get_weather", {"error": "weather service timed out"}),
@@ -205,7 +215,7 @@ def test_bad_answer_falls_back_to_rouge_when_no_value_is_quoted():
 
 def test_every_kind_is_known():
     assert set(FAILURE_KINDS) == {"invalid_call", "missed_call", "false_call", "wrong_tool", "wrong_arguments",
-                                  "bad_answer"}
+                                  "invented_value", "bad_answer"}
 
 
 def test_default_tools_when_the_row_has_none():

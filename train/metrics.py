@@ -10,6 +10,8 @@ Each failed row gets exactly one kind, first match wins:
   false_call       no call was expected, the model called
   wrong_tool       the called tool names (as a multiset, so also the number of calls) differ
   wrong_arguments  right tools, wrong arguments (free-text arguments judged by token overlap)
+  invented_value   a final answer after tool results that states a number, time or UTC offset none of the
+                   results holds ("Seoul: 21:45 (UTC+8)" after a result without an offset)
   bad_answer       a final answer after tool results that ignores them: it mentions none of the
                    tool-result values the expected answer uses or, when the expected answer quotes none
                    (error results, translated values), its ROUGE-L against the expected answer is below
@@ -28,7 +30,8 @@ from functools import lru_cache
 
 from train.dataset import row_tools
 
-FAILURE_KINDS = ("invalid_call", "missed_call", "false_call", "wrong_tool", "wrong_arguments", "bad_answer")
+FAILURE_KINDS = ("invalid_call", "missed_call", "false_call", "wrong_tool", "wrong_arguments", "invented_value",
+                 "bad_answer")
 # String arguments with these names are free text: judged by token overlap, not exact match.
 FREE_TEXT_PARAMS = frozenset({"prompt", "query", "body", "text", "description", "message"})
 FREE_TEXT_MIN_F1 = 0.5
@@ -226,8 +229,8 @@ def _contains(tokens: list[str], part: list[str]) -> bool:
     return any(tokens[i:i + n] == part for i in range(len(tokens) - n + 1))
 
 
-def key_values(context: list[dict], answer: str) -> list[list[str]]:
-    """Token sequences of the latest tool results' values (words, numbers, times) that `answer` uses."""
+def latest_results(context: list[dict]) -> list:
+    """The results of the latest round of tool calls (parsed JSON, else the text)."""
     results = []
     for message in reversed(context):
         if message.get("role") != "tool":
@@ -236,6 +239,34 @@ def key_values(context: list[dict], answer: str) -> list[list[str]]:
             results.append(json.loads(message.get("content") or ""))
         except json.JSONDecodeError:
             results.append(message.get("content") or "")
+    return results[::-1]
+
+
+_NUMBER_RE = re.compile(r"\d+(?:[:.,]\d+)*")
+_OFFSET_RE = re.compile(r"(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d\d)?")
+
+
+def invented_values(answer: str, results: list) -> list[str]:
+    """The numbers, times and UTC offsets in `answer` that none of `results` holds. Whole string values of the
+    results (image paths, dates) are taken out of the answer first, and the count of results is held too
+    ("both 2 images")."""
+    text = _TOOL_RESPONSE_RE.sub(" ", answer)
+    strings = sorted((str(v) for v in _leaf_values(results) if isinstance(v, str)), key=len, reverse=True)
+    for value in strings:
+        if value:
+            text = text.replace(value, " ")
+    dumped = json.dumps(results, ensure_ascii=False)
+    held = set(_NUMBER_RE.findall(dumped)) | {part for n in _NUMBER_RE.findall(dumped) for part in re.split(r"[:.,]", n)}
+    held |= {str(len(results))}
+    invented = [m for m in _OFFSET_RE.findall(text) if "utc_offset" not in dumped]
+    text = _OFFSET_RE.sub(" ", text) if invented else text
+    invented += [n for n in _NUMBER_RE.findall(text) if n not in held and n.lstrip("0") not in held]
+    return invented
+
+
+def key_values(context: list[dict], answer: str) -> list[list[str]]:
+    """Token sequences of the latest tool results' values (words, numbers, times) that `answer` uses."""
+    results = latest_results(context)
     answer_tokens = tokenize(answer)
     found = []
     for value in _leaf_values(results):
@@ -272,6 +303,7 @@ class RowScore:
     free_text_f1: list[float] = field(default_factory=list)
     rouge_l: float | None = None  # for expected text answers
     parallel: bool = False  # more than one call expected
+    invented: bool | None = None  # a text answer after tool results stating a value none of them holds
     failure: str | None = None
     reason: str = ""
 
@@ -312,6 +344,11 @@ def score_row(row: dict) -> RowScore:
     if not wanted and (expected.get("content") or "").strip():
         score.rouge_l = rouge_l(predicted.get("content") or "", expected["content"])
     score.failure, score.reason = _failure(score, problems, "arguments differ from the expected ones")
+    if not wanted and context and context[-1].get("role") == "tool" and not attempted:
+        invented = invented_values(predicted.get("content") or "", latest_results(context))
+        score.invented = bool(invented)
+        if score.failure is None and invented:
+            score.failure, score.reason = "invented_value", "states what no tool result says: " + ", ".join(invented)
     if score.failure is None and not wanted and context and context[-1].get("role") == "tool":
         reason = answer_problem(context, expected.get("content") or "", predicted.get("content") or "")
         if reason:
@@ -397,10 +434,12 @@ def summarize(rows: list[dict], scores: list[RowScore]) -> dict:
         "valid_call_rate": _rate([s.valid for s in attempts]),
         "parallel_call_accuracy": _rate([s.judged_ok for s in parallel]),
         "rouge_l": _mean(texts),
+        "invented_value_rate": _rate([s.invented for s in scores]),
         "failures": {kind: failures.get(kind, 0) for kind in FAILURE_KINDS},
         "support": {"call_expected": len(expected), "call_attempted": len(attempts),
                     "call_expected_and_attempted": len(both), "right_tool_names": len(named),
-                    "free_text_arguments": len(overlaps), "parallel": len(parallel), "text_answers": len(texts)},
+                    "free_text_arguments": len(overlaps), "parallel": len(parallel), "text_answers": len(texts),
+                    "answers_after_results": sum(s.invented is not None for s in scores)},
     }
     categories = [row.get("category") for row in rows]
     if any(categories):
